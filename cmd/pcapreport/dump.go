@@ -1,0 +1,92 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/pcapreport/pcapreport/analyze/source"
+	"github.com/pcapreport/pcapreport/report/tcpdump"
+)
+
+func runDump(args []string, stdout, stderr io.Writer) int {
+	a, err := parseDumpArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "pcapreport dump: %v\n", err)
+		return exitUsage
+	}
+	if len(a.files) == 0 {
+		fmt.Fprintln(stderr, "pcapreport dump: no capture given: use -r FILE (or -r - for stdin)")
+		return exitUsage
+	}
+	if a.expr != "" {
+		fmt.Fprintf(stderr, "pcapreport dump: filter expressions are not supported yet: %q\n", a.expr)
+		return exitUsage
+	}
+	// tcpdump prints local time: TZ decides, and UTC when it is unset.
+	a.opts.Location = time.UTC
+	if _, ok := os.LookupEnv("TZ"); ok {
+		a.opts.Location = time.Local
+	}
+	printer := tcpdump.New(stdout, a.opts)
+	defer printer.Flush()
+	status := exitOK
+	printed := 0
+	for _, name := range a.files {
+		r, err := source.Open(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "pcapreport dump: %v\n", err)
+			return exitUsage
+		}
+		info := r.Info()
+		fmt.Fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", name, linkTypeName(info.LinkType), info.Snaplen)
+		for a.count == 0 || printed < a.count {
+			f, err := r.Next()
+			if err != nil {
+				if !errors.Is(err, io.EOF) {
+					printer.Flush()
+					fmt.Fprintf(stderr, "pcapreport dump: %v\n", err)
+					status = exitUsage
+				}
+				break
+			}
+			if err := printer.Print(f); err != nil {
+				fmt.Fprintf(stderr, "pcapreport dump: write: %v\n", err)
+				r.Close()
+				return exitUsage
+			}
+			printed++
+		}
+		r.Close()
+	}
+	if err := printer.Flush(); err != nil {
+		fmt.Fprintf(stderr, "pcapreport dump: write: %v\n", err)
+		return exitUsage
+	}
+	return status
+}
+
+// linkTypeName is the name and description tcpdump prints for a link type.
+func linkTypeName(lt uint32) string {
+	switch lt {
+	case source.LinkNull:
+		return "NULL (BSD loopback)"
+	case source.LinkEthernet:
+		return "EN10MB (Ethernet)"
+	case source.LinkRaw, source.LinkRawOld12, source.LinkRawOld14:
+		return "RAW (Raw IP)"
+	case source.LinkLoop:
+		return "LOOP (OpenBSD loopback)"
+	case source.LinkLinuxSLL:
+		return "LINUX_SLL (Linux cooked v1)"
+	case source.LinkIPv4:
+		return "IPV4 (Raw IPv4)"
+	case source.LinkIPv6:
+		return "IPV6 (Raw IPv6)"
+	case source.LinkSLL2:
+		return "LINUX_SLL2 (Linux cooked v2)"
+	}
+	return fmt.Sprintf("%d", lt)
+}
