@@ -54,7 +54,7 @@ type Reader interface {
 type Error struct {
 	File   string
 	Offset int64 // byte offset in the (decompressed) stream
-	Packet int    // 1-based number of the packet being read; 0 for the file header
+	Packet int   // 1-based number of the packet being read; 0 for the file header
 	Err    error
 }
 
