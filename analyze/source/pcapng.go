@@ -43,13 +43,20 @@ func newPcapNG(name string, r *bufio.Reader, closer func() error) (*pcapngReader
 	p := &pcapngReader{name: name, cr: cr, r: ng, close: closer}
 	p.info.Format = FormatPcapNG
 	p.info.Nano = true
-	if ng.NInterfaces() > 0 {
-		if iface, err := ng.Interface(0); err == nil {
-			p.info.Snaplen = iface.SnapLength
-			p.info.LinkType = uint32(iface.LinkType)
-		}
-	}
+	p.firstInterface()
 	return p, nil
+}
+
+// firstInterface fills Info from the first interface once it has been
+// read: pcapgo reads interface blocks as it meets them.
+func (p *pcapngReader) firstInterface() {
+	if p.info.LinkType != 0 || p.r.NInterfaces() == 0 {
+		return
+	}
+	if iface, err := p.r.Interface(0); err == nil {
+		p.info.Snaplen = iface.SnapLength
+		p.info.LinkType = uint32(iface.LinkType)
+	}
 }
 
 func ngErr(err error) error {
@@ -59,7 +66,12 @@ func ngErr(err error) error {
 	return err
 }
 
-func (p *pcapngReader) Info() Info   { return p.info }
+// Info describes the capture; for pcapng, the first interface is known once
+// the first packet has been read.
+func (p *pcapngReader) Info() Info {
+	p.firstInterface()
+	return p.info
+}
 func (p *pcapngReader) Close() error { return p.close() }
 
 func (p *pcapngReader) Next() (*Frame, error) {
@@ -71,6 +83,7 @@ func (p *pcapngReader) Next() (*Frame, error) {
 		return nil, &Error{File: p.name, Offset: p.cr.n, Packet: p.index + 1, Err: ngErr(err)}
 	}
 	p.index++
+	p.firstInterface()
 	lt := p.info.LinkType
 	if len(ci.AncillaryData) > 0 {
 		lt = ancillaryLinkType(ci.AncillaryData[0], lt)

@@ -40,10 +40,14 @@ func runDump(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "pcapreport dump: %v\n", err)
 			return exitUsage
 		}
-		info := r.Info()
-		fmt.Fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", name, linkTypeName(info.LinkType), info.Snaplen)
-		for a.count == 0 || printed < a.count {
+		for first := true; a.count == 0 || printed < a.count; first = false {
 			f, err := r.Next()
+			if first {
+				// After the first read, so that pcapng's first
+				// interface is known.
+				info := r.Info()
+				fmt.Fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", name, linkTypeName(info.LinkType), info.Snaplen)
+			}
 			if err != nil {
 				if !errors.Is(err, io.EOF) {
 					printer.Flush()

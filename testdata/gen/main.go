@@ -30,6 +30,9 @@ type fixture struct {
 	big      bool // big-endian pcap
 	snaplen  uint32
 	packets  func() []packet
+	// file, when set, builds the whole file instead (pcapng, compressed,
+	// cut short); name may then contain a subdirectory.
+	file func() []byte
 }
 
 var fixtures = map[string]fixture{}
@@ -53,7 +56,17 @@ func main() {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if err := os.WriteFile(filepath.Join(dir, n), pcapBytes(fixtures[n]), 0o644); err != nil {
+		f := fixtures[n]
+		data := f.file
+		if data == nil {
+			data = func() []byte { return pcapBytes(f) }
+		}
+		path := filepath.Join(dir, n)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		if err := os.WriteFile(path, data(), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
