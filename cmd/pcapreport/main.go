@@ -20,6 +20,8 @@ const usage = `usage: pcapreport <command> [arguments]
 commands:
   dump    print packets exactly as tcpdump does:
           pcapreport dump -r FILE [-nn -v -e -x -X -q -c N -# -t ...] [expression]
+  report  tell what happened in captures and what went wrong, with evidence:
+          pcapreport report [--format text|json] [-o FILE] -r FILE [-r FILE ...]
 `
 
 func main() {
@@ -34,6 +36,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "dump":
 		return runDump(args[1:], stdout, stderr)
+	case "report":
+		return runReport(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

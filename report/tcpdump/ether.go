@@ -44,12 +44,17 @@ func (p *Printer) etherTypeName(t uint16) {
 	p.c(')')
 }
 
-// ether prints an Ethernet frame and returns the header length.
+// ether prints an Ethernet frame and returns the header length, as
+// tcpdump's ether_common_print.
 func (p *Printer) ether(b []byte, length int) int {
 	caplen := len(b)
-	if caplen < 14 || length < 14 {
+	if caplen < 14 {
 		p.trunc()
-		return min(caplen, length)
+		return caplen
+	}
+	if length < 14 {
+		p.trunc()
+		return length
 	}
 	origLength := length
 	src, dst := b[6:12], b[0:6]
@@ -59,12 +64,33 @@ func (p *Printer) ether(b []byte, length int) int {
 		p.mac(dst)
 		p.s(", ")
 	}
-	hdrlen := 12
-	b = b[12:]
-	length -= 12
-	t := p.get16(b, 0)
-	b, length, hdrlen = b[2:], length-2, hdrlen+2
+	hdrlen := 14
+	t := p.get16(b, 12)
+	b, length = b[14:], length-14
 	printedLength := false
+	if t == 0x88e5 {
+		if p.opts.Ether {
+			p.etherTypeName(t)
+			p.s(", length ")
+			p.u(uint64(origLength))
+			p.s(": ")
+			printedLength = true
+		}
+		var ret int
+		b, length, hdrlen, ret = p.macsec(b, length, hdrlen, src, dst)
+		switch {
+		case ret == 0:
+			// Encrypted payload: dump it.
+			if !p.suppressDefault() {
+				p.defaultPrint(b)
+			}
+			return hdrlen
+		case ret > 0:
+			return ret
+		}
+		t = p.get16(b, 0)
+		b, length, hdrlen = b[2:], length-2, hdrlen+2
+	}
 	for isVLANType(t) {
 		if len(b) < 4 {
 			p.protocol = "vlan"
@@ -93,7 +119,8 @@ func (p *Printer) ether(b []byte, length int) int {
 		t = p.get16(b, 2)
 		b, length, hdrlen = b[4:], length-4, hdrlen+4
 	}
-	if t <= 1500 {
+	switch {
+	case t <= 1500:
 		// 802.3 length field: the payload ends there.
 		if int(t) < length {
 			length = int(t)
@@ -109,33 +136,144 @@ func (p *Printer) ether(b []byte, length int) int {
 				p.s(": ")
 			}
 		}
-		hdrlen += p.llc(b, length, src, dst)
-		return hdrlen
-	}
-	if p.opts.Ether {
-		p.etherTypeName(t)
-		if !printedLength {
-			p.s(", length ")
-			p.u(uint64(origLength))
-			p.s(": ")
-		} else {
-			p.s(", ")
+		hdrlen += p.etherLLC(b, length, src, dst)
+	case t == 0x8870:
+		// Alteon jumbo frames: an LLC header follows the type.
+		hdrlen += p.etherLLC(b, length, src, dst)
+	default:
+		if p.opts.Ether {
+			p.etherTypeName(t)
+			if !printedLength {
+				p.s(", length ")
+				p.u(uint64(origLength))
+				p.s(": ")
+			} else {
+				p.s(", ")
+			}
+		}
+		if !p.etherType(t, b, length) {
+			if !p.opts.Ether {
+				p.mac(src)
+				p.s(" > ")
+				p.mac(dst)
+				p.s(", ")
+				p.etherTypeName(t)
+				p.s(", length ")
+				p.u(uint64(origLength))
+				p.s(": ")
+			}
+			if !p.suppressDefault() {
+				p.defaultPrint(b)
+			}
 		}
 	}
-	if !p.etherType(t, b, length) {
+	return hdrlen
+}
+
+// etherLLC prints the LLC payload of an 802.3 frame, dumping it when the
+// LLC printer did not decode it, and returns the LLC header length.
+func (p *Printer) etherLLC(b []byte, length int, src, dst []byte) int {
+	n := p.llc(b, length, src, dst)
+	if n < 0 {
+		if !p.suppressDefault() {
+			p.defaultPrint(b)
+		}
+		n = -n
+	}
+	return n
+}
+
+// macsec prints an 802.1AE SecTAG, as tcpdump's macsec_print. It returns
+// the payload after the SecTAG (and without the ICV), its length, the
+// updated header length, and ret: 0 when the payload is encrypted, -1 when
+// the payload's type field follows, or else the header length the Ethernet
+// printer must return at once.
+func (p *Printer) macsec(b []byte, length, hdrlen int, src, dst []byte) ([]byte, int, int, int) {
+	saved := p.protocol
+	p.protocol = "macsec"
+	defer func() { p.protocol = saved }()
+	caplen := len(b)
+	if caplen < 6 || length < 6 {
+		p.trunc()
+		return b, length, hdrlen, hdrlen + caplen
+	}
+	tci := b[0]
+	tagLen := 6
+	if tci&0x20 != 0 {
+		tagLen = 14
+		if caplen < 14 || length < 14 {
+			p.trunc()
+			return b, length, hdrlen, hdrlen + caplen
+		}
+	}
+	if b[1]&^0x3f != 0 || tci&0x80 != 0 {
+		p.s(" (invalid)")
+		return b, length, hdrlen, hdrlen + caplen
+	}
+	sl := int(b[1] & 0x3f)
+	tag := b
+	if p.opts.Ether {
+		p.macsecHeader(tag, sl)
+	}
+	b, length, hdrlen = b[tagLen:], length-tagLen, hdrlen+tagLen
+	if tci&0x0c != 0 {
 		if !p.opts.Ether {
 			p.mac(src)
 			p.s(" > ")
 			p.mac(dst)
-			p.s(", ")
-			p.etherTypeName(t)
-			p.s(", length ")
-			p.u(uint64(origLength))
-			p.s(": ")
+			p.s(" 802.1AE MACsec, ")
+			p.macsecHeader(tag, sl)
 		}
-		p.defaultPrint(b)
+		return b, length, hdrlen, 0
 	}
-	return hdrlen
+	// tcpdump's early returns from here on report the lengths as they
+	// were before the SecTAG.
+	if length < 16 || len(b) < 16 {
+		p.trunc()
+		return b, length, hdrlen, hdrlen - tagLen + caplen
+	}
+	length -= 16
+	b = b[:len(b)-16]
+	if sl != 0 {
+		if sl > length || sl > len(b) {
+			p.trunc()
+			return b, length, hdrlen, hdrlen - tagLen + caplen
+		}
+		length = sl
+		b = b[:sl]
+	}
+	return b, length, hdrlen, -1
+}
+
+// macsecHeader appends "an N, pn N, flags F[, sl N][, sci X], ".
+func (p *Printer) macsecHeader(tag []byte, sl int) {
+	tci := tag[0]
+	p.s("an ")
+	p.u(uint64(tci & 3))
+	p.s(", pn ")
+	p.u(uint64(p.get32(tag, 2)))
+	p.s(", flags ")
+	if tci&0x7c == 0 {
+		p.s("none")
+	} else {
+		for _, f := range [...]struct {
+			bit  uint8
+			name byte
+		}{{0x08, 'E'}, {0x04, 'C'}, {0x40, 'S'}, {0x10, 'B'}, {0x20, 'I'}} {
+			if tci&f.bit != 0 {
+				p.c(f.name)
+			}
+		}
+	}
+	if sl != 0 {
+		p.s(", sl ")
+		p.u(uint64(sl))
+	}
+	if tci&0x20 != 0 {
+		p.s(", sci ")
+		p.hex(p.get64(tag, 6), 16)
+	}
+	p.s(", ")
 }
 
 // vlanTCI appends "vlan N, p N[, DEI]" for an 802.1Q tag control field.
@@ -163,11 +301,4 @@ func (p *Printer) etherType(t uint16, b []byte, length int) bool {
 		return false
 	}
 	return true
-}
-
-// llc prints an 802.2 LLC header and what follows and returns its length.
-func (p *Printer) llc(b []byte, length int, src, dst []byte) int {
-	// TODO(llc): LLC/SNAP and STP, as tcpdump's llc_print.
-	p.defaultPrint(b)
-	return 0
 }

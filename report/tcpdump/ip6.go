@@ -1,11 +1,577 @@
 package tcpdump
 
-// ipv6 prints an IPv6 packet (tcpdump's ip6_print).
+// IPv6 protocol numbers the IPv6 printer and its demultiplexer handle.
+const (
+	ip6ProtoHopOpts   = 0
+	ip6ProtoICMP      = 1
+	ip6ProtoIGMP      = 2
+	ip6ProtoIPv4      = 4
+	ip6ProtoTCP       = 6
+	ip6ProtoUDP       = 17
+	ip6ProtoDCCP      = 33
+	ip6ProtoIPv6      = 41
+	ip6ProtoRouting   = 43
+	ip6ProtoFragment  = 44
+	ip6ProtoESP       = 50
+	ip6ProtoAH        = 51
+	ip6ProtoICMPv6    = 58
+	ip6ProtoNone      = 59
+	ip6ProtoDstOpts   = 60
+	ip6ProtoMobileOld = 62
+	ip6ProtoND        = 77
+	ip6ProtoIPComp    = 108
+	ip6ProtoSCTP      = 132
+	ip6ProtoMobility  = 135
+	ip6ProtoEthernet  = 143
+)
+
+// ip6ProtoName is tcpdump's ipproto_values table: the name printed in
+// "next-header NAME (N)", "" when the number has none.
+func ip6ProtoName(nh uint8) string {
+	switch nh {
+	case 0:
+		return "Options"
+	case 1:
+		return "ICMP"
+	case 2:
+		return "IGMP"
+	case 4:
+		return "IPIP"
+	case 6:
+		return "TCP"
+	case 8:
+		return "EGP"
+	case 9:
+		return "IGRP"
+	case 17:
+		return "UDP"
+	case 33:
+		return "DCCP"
+	case 41:
+		return "IPv6"
+	case 43:
+		return "Routing"
+	case 44:
+		return "Fragment"
+	case 46:
+		return "RSVP"
+	case 47:
+		return "GRE"
+	case 50:
+		return "ESP"
+	case 51:
+		return "AH"
+	case 55:
+		return "Mobile IP"
+	case 58:
+		return "ICMPv6"
+	case 62:
+		return "Mobile IP (old)"
+	case 88:
+		return "EIGRP"
+	case 89:
+		return "OSPF"
+	case 103:
+		return "PIM"
+	case 108:
+		return "Compressed IP"
+	case 112:
+		return "VRRP"
+	case 113:
+		return "PGM"
+	case 132:
+		return "SCTP"
+	case 135:
+		return "Mobility"
+	case 240:
+		return "pfsync"
+	}
+	return ""
+}
+
+// ipv6 prints an IPv6 packet (tcpdump's ip6_print): the fixed header, the
+// extension headers, then the upper-layer protocol.
 func (p *Printer) ipv6(b []byte, length int) {
 	p.protocol = "ip6"
-	p.s("IP6 ")
-	p.check(b, 0, 40)
-	p.ip6(b[8:24])
-	p.s(" > ")
-	p.ip6(b[24:40])
+	if len(b) < 40 {
+		p.trunc()
+		return
+	}
+	if length < 40 {
+		p.s("truncated-ip6 ")
+		p.u(uint64(length))
+		return
+	}
+	if !p.opts.Ether {
+		p.s("IP6 ")
+	}
+	if v := b[0] >> 4; v != 6 {
+		p.s("version error: ")
+		p.u(uint64(v))
+		p.s(" != 6")
+		return
+	}
+	ulength := uint32(length)
+	payloadLen := uint32(b[4])<<8 | uint32(b[5])
+	var ln uint32
+	if payloadLen != 0 {
+		ln = payloadLen + 40
+		if ulength < ln {
+			p.s("truncated-ip6 - ")
+			p.u(uint64(ln - ulength))
+			p.s(" bytes missing!")
+		}
+	} else {
+		ln = ulength + 40
+	}
+	nh := b[6]
+	if p.opts.Verbose > 0 {
+		flow := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+		p.c('(')
+		if flow&0x0ff00000 != 0 {
+			p.s("class 0x")
+			p.hex(uint64(flow&0x0ff00000>>20), 2)
+			p.s(", ")
+		}
+		if flow&0x000fffff != 0 {
+			p.s("flowlabel 0x")
+			p.hex(uint64(flow&0x000fffff), 5)
+			p.s(", ")
+		}
+		p.s("hlim ")
+		p.u(uint64(b[7]))
+		p.s(", next-header ")
+		if name := ip6ProtoName(nh); name != "" {
+			p.s(name)
+		} else {
+			p.s("unknown")
+		}
+		p.s(" (")
+		p.u(uint64(nh))
+		p.s(") payload length: ")
+		p.u(uint64(payloadLen))
+		p.s(") ")
+	}
+	// The payload ends where the header says it does.
+	if uint64(ln) < uint64(len(b)) {
+		b = b[:ln]
+	}
+
+	cp, advance, total := 0, 40, 0
+	fragmented, foundExt, foundJumbo, foundHBH := false, false, false, false
+	for cp < len(b) && advance > 0 {
+		if ln < uint32(advance) {
+			p.trunc()
+			return
+		}
+		cp += advance
+		ln -= uint32(advance)
+		total += advance
+		if cp == 40 && nh != ip6ProtoTCP && nh != ip6ProtoUDP &&
+			nh != ip6ProtoDCCP && nh != ip6ProtoSCTP {
+			p.ip6(b[8:24])
+			p.s(" > ")
+			p.ip6(b[24:40])
+			p.s(": ")
+		}
+		switch nh {
+		case ip6ProtoHopOpts:
+			// The hop-by-hop header must come first, and only once.
+			if foundHBH {
+				p.s("[The Hop-by-Hop Options header was already found] (invalid)")
+				return
+			}
+			if cp != 40 {
+				p.s("[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)")
+				return
+			}
+			advance = p.ip6HopOpts(b[cp:], &foundJumbo, &payloadLen)
+			if payloadLen == 0 && !foundJumbo {
+				p.s("[No valid Jumbo Payload Hop-by-Hop option found] (invalid)")
+				return
+			}
+			if advance < 0 {
+				return
+			}
+			foundExt, foundHBH = true, true
+			nh = p.get8(b, cp)
+		case ip6ProtoDstOpts:
+			advance = p.ip6DstOpts(b[cp:])
+			if advance < 0 {
+				return
+			}
+			foundExt = true
+			nh = p.get8(b, cp)
+		case ip6ProtoFragment:
+			advance = p.ip6Frag(b, cp)
+			if advance < 0 || len(b) <= cp+advance {
+				return
+			}
+			foundExt = true
+			nh = p.get8(b, cp)
+			fragmented = true
+		case ip6ProtoMobileOld, ip6ProtoMobility:
+			p.ip6Mobility(b[cp:], b)
+			return
+		case ip6ProtoRouting:
+			if cp >= len(b) {
+				p.trunc()
+				return
+			}
+			advance = p.ip6Routing(b[cp:])
+			if advance < 0 {
+				return
+			}
+			foundExt = true
+			nh = p.get8(b, cp)
+		default:
+			if foundJumbo {
+				ln = payloadLen + 40
+				if ln < uint32(total) {
+					p.trunc()
+					return
+				}
+				if ulength < ln {
+					p.s("truncated-ip6 - ")
+					p.u(uint64(ln - ulength))
+					p.s(" bytes missing!")
+				}
+				if uint64(ln) < uint64(len(b)) {
+					b = b[:ln]
+				}
+				ln -= uint32(total)
+			} else if payloadLen == 0 {
+				if foundExt {
+					p.trunc()
+					return
+				}
+				ln = 40
+				if len(b) > 40 {
+					b = b[:40]
+				}
+				ln -= uint32(total)
+			}
+			ip := ipHdr{v6: true, src: b[8:24], dst: b[24:40], fragmented: fragmented, nh: nh, raw: b}
+			switch b[6] {
+			case ip6ProtoHopOpts, ip6ProtoDstOpts, ip6ProtoMobileOld,
+				ip6ProtoMobility, ip6ProtoFragment, ip6ProtoRouting:
+				ip.dst = ip6FinalDst(b)
+			}
+			if cp > len(b) {
+				cp = len(b)
+			}
+			p.ip6Demux(b[cp:], int(ln), nh, &ip)
+			return
+		}
+		p.protocol = "ip6"
+	}
+}
+
+// ip6FinalDst returns the destination the upper-layer checksum covers:
+// the last address of a routing header when there is one (tcpdump's
+// ip6_finddst).
+func ip6FinalDst(b []byte) []byte {
+	dst := b[24:40]
+	cp, advance := 0, 40
+	nh := b[6]
+	for cp < len(b) {
+		cp += advance
+		switch nh {
+		case ip6ProtoHopOpts, ip6ProtoDstOpts, ip6ProtoMobileOld, ip6ProtoMobility:
+			if cp+2 > len(b) {
+				return dst
+			}
+			advance = (int(b[cp+1]) + 1) << 3
+			nh = b[cp]
+		case ip6ProtoFragment:
+			if cp+1 > len(b) {
+				return dst
+			}
+			advance = 8
+			nh = b[cp]
+		case ip6ProtoRouting:
+			if cp+4 > len(b) {
+				return dst
+			}
+			n := int(b[cp+1])
+			switch b[cp+2] {
+			case 0, 2:
+				if n%2 == 1 {
+					return dst
+				}
+				n >>= 1
+				a := cp + 8
+				for i := 0; i < n; i++ {
+					if a+16 > len(b) {
+						return dst
+					}
+					dst = b[a : a+16]
+					a += 16
+				}
+			case 4:
+				if n%2 == 1 {
+					return dst
+				}
+				a := cp + 8
+				if a+16 > len(b) {
+					return dst
+				}
+				dst = b[a : a+16]
+			}
+			return dst
+		default:
+			return dst
+		}
+	}
+	return dst
+}
+
+// ip6Demux prints the upper-layer protocol of an IPv6 packet (tcpdump's
+// ip_demux_print for version 6).
+func (p *Printer) ip6Demux(b []byte, length int, nh uint8, ip *ipHdr) {
+again:
+	switch nh {
+	case ip6ProtoAH:
+		if len(b) < 1 {
+			p.protocol = "ah"
+	p.s("AH")
+	ahLen := int(p.get8(b, 1))
+	hdrLen := (ahLen + 2) * 4
+	p.c('(')
+	if p.opts.Verbose > 0 {
+		p.s("length=")
+		p.u(uint64(ahLen))
+		p.c('(')
+		p.u(uint64(hdrLen))
+		p.s("-bytes),")
+	}
+	spi := p.get32(b, 4)
+	p.s("spi=0x")
+	p.hex(uint64(spi), 8)
+	p.c(',')
+	seq := p.get32(b, 8)
+	p.s("seq=0x")
+	p.hex(uint64(seq), 0)
+	p.s(",icv=0x")
+	for i := 12; i < hdrLen; i++ {
+		p.hex(uint64(p.get8(b, i)), 2)
+	}
+	p.s("): ")
+	return hdrLen
+}
+
+// ip6ESP prints an ESP header (tcpdump's esp_print without secrets).
+func (p *Printer) ip6ESP(b []byte, length int) {
+	p.protocol = "esp"
+	p.s("ESP(spi=0x")
+	p.hex(uint64(p.get32(b, 0)), 8)
+	p.s(",seq=0x")
+	p.hex(uint64(p.get32(b, 4)), 0)
+	p.s("), length ")
+	p.u(uint64(uint32(length)))
+}
+
+// ip6IPComp prints an IPComp header (tcpdump's ipcomp_print).
+func (p *Printer) ip6IPComp(b []byte) {
+	p.protocol = "ipcomp"
+	p.s("IPComp(cpi=0x")
+	p.hex(uint64(p.get16(b, 2)), 4)
+	p.c(')')
+}
+
+// ip6MobilityHdrLen is the smallest header length of each mobility header
+// type (tcpdump's ip6m_hdrlen).
+var ip6MobilityHdrLen = [8]int{8, 16, 16, 24, 24, 12, 12, 24}
+
+var ip6MobilityNames = [8]string{"BRR", "HoTI", "CoTI", "HoT", "CoT", "BU", "BA", "BE"}
+
+// ip6Mobility prints a mobility header (tcpdump's mobility_print).
+func (p *Printer) ip6Mobility(b []byte, ip6 []byte) {
+	p.protocol = "mobility"
+	if len(b) < 2 {
+		p.trunc()
+		return
+	}
+	mhlen := (int(b[1]) + 1) << 3
+	typ := p.get8(b, 2)
+	if typ <= 7 && mhlen < ip6MobilityHdrLen[typ] {
+		p.s("(header length ")
+		p.u(uint64(mhlen))
+		p.s(" is too small for type ")
+		p.u(uint64(typ))
+		p.c(')')
+		p.trunc()
+		return
+	}
+	p.s("mobility: ")
+	if typ <= 7 {
+		p.s(ip6MobilityNames[typ])
+	} else {
+		p.s("type-#")
+		p.u(uint64(typ))
+	}
+	v := p.opts.Verbose > 0
+	hlen := 8
+	cookie := func(label, what string) {
+		p.c(' ')
+		p.s(label)
+		p.c(' ')
+		p.s(what)
+		p.c('=')
+		p.hex(uint64(p.get32(b, hlen)), 8)
+		p.c(':')
+		p.hex(uint64(p.get32(b, hlen+4)), 8)
+	}
+	switch typ {
+	case 0:
+	case 1, 2:
+		if v {
+			label := "Care-of"
+			if typ == 1 {
+				label = "Home"
+			}
+			cookie(label, "Init Cookie")
+		}
+		hlen += 8
+	case 3, 4:
+		p.s(" nonce id=0x")
+		p.hex(uint64(p.get16(b, 6)), 0)
+		label := "Care-of"
+		if typ == 3 {
+			label = "Home"
+		}
+		if v {
+			cookie(label, "Init Cookie")
+		}
+		hlen += 8
+		if v {
+			cookie(label, "Keygen Token")
+		}
+		hlen += 8
+	case 5:
+		p.s(" seq#=")
+		p.u(uint64(p.get16(b, 6)))
+		if !has(b, hlen, 2) {
+			p.trunc()
+			return
+		}
+		if bits := b[hlen] >> 4; bits != 0 {
+			p.c(' ')
+			for _, f := range [...]struct {
+				bit  byte
+				name string
+			}{{8, "A"}, {4, "H"}, {2, "L"}, {1, "K"}} {
+				if bits&f.bit != 0 {
+					p.s(f.name)
+				}
+			}
+		}
+		hlen += 2
+		p.s(" lifetime=")
+		p.u(uint64(p.get16(b, hlen)) << 2)
+		hlen += 2
+	case 6:
+		p.s(" status=")
+		p.u(uint64(p.get8(b, 6)))
+		if p.get8(b, 7)&0x80 != 0 {
+			p.s(" K")
+		}
+		p.s(" seq#=")
+		p.u(uint64(p.get16(b, hlen)))
+		hlen += 2
+		p.s(" lifetime=")
+		p.u(uint64(p.get16(b, hlen)) << 2)
+		hlen += 2
+	case 7:
+		p.s(" status=")
+		p.u(uint64(p.get8(b, 6)))
+		p.s(" homeaddr ")
+		p.getIP6(b, hlen)
+		hlen += 16
+	default:
+		p.s(" len=")
+		p.u(uint64(b[1]))
+		return
+	}
+	if v && !p.ip6MobilityOpts(b[min(hlen, len(b)):], mhlen-hlen) {
+		p.trunc()
+	}
+}
+
+// ip6MobilityOpts prints mobility header options (tcpdump's
+// mobility_opt_print); it reports false where tcpdump gives up.
+func (p *Printer) ip6MobilityOpts(b []byte, n int) bool {
+	optlen := 0
+	for i := 0; i < n; i += optlen {
+		t := p.get8(b, i)
+		if t == 0 {
+			optlen = 1
+		} else {
+			if i+1 >= n {
+				return false
+			}
+			optlen = int(p.get8(b, i+1)) + 2
+		}
+		if i+optlen > n {
+			return false
+		}
+		if !has(b, i+optlen, 1) {
+			return false
+		}
+		switch t {
+		case 0:
+			p.s("(pad1)")
+		case 1:
+			if n-i < 2 {
+				p.s("(padn: trunc)")
+				return false
+			}
+			p.s("(padn)")
+		case 2:
+			if n-i < 4 {
+				p.s("(refresh: trunc)")
+				return false
+			}
+			p.s("(refresh: ")
+			p.u(uint64(p.get16(b, i+2)) << 2)
+			p.c(')')
+		case 3:
+			if n-i < 18 {
+				p.s("(altcoa: trunc)")
+				return false
+			}
+			p.s("(alt-CoA: ")
+			p.getIP6(b, i+2)
+			p.c(')')
+		case 4:
+			if n-i < 6 {
+				p.s("(ni: trunc)")
+				return false
+			}
+			p.s("(ni: ho=0x")
+			p.hex(uint64(p.get16(b, i+2)), 4)
+			p.s(" co=0x")
+			p.hex(uint64(p.get16(b, i+4)), 4)
+			p.c(')')
+		case 5:
+			if n-i < 12 {
+				p.s("(auth: trunc)")
+				return false
+			}
+			p.s("(auth)")
+		default:
+			if n-i < 2 {
+				p.s("(sopt_type ")
+				p.u(uint64(t))
+				p.s(": trunc)")
+				return false
+			}
+			p.s("(type-0x")
+			p.hex(uint64(t), 2)
+			p.s(": len=")
+			p.u(uint64(p.get8(b, i+1)))
+			p.c(')')
+		}
+	}
+	return true
 }

@@ -27,18 +27,29 @@ func (p *Printer) link(linkType uint32, b []byte, length int) {
 }
 
 // unknownLink prints a frame of a link type we do not decode, as tcpdump
-// prints one it has no printer for.
+// prints one it has no printer for: "UNSUPPORTED" and the frame in hex and
+// ASCII, whatever the flags; the -x/-X dump then repeats the whole frame.
 func (p *Printer) unknownLink(linkType uint32, b []byte) {
-	p.s("unsupported link type ")
-	p.u(uint64(linkType))
-	p.defaultPrint(b)
+	p.s("UNSUPPORTED")
+	p.hexDump(b, true)
 }
 
-// defaultPrint dumps bytes no printer decoded, as tcpdump's
-// ND_DEFAULTPRINT does; it prints nothing when a -x/-X/-A dump follows.
+// defaultPrint dumps bytes no printer decoded in hex and ASCII, as
+// tcpdump's ND_DEFAULTPRINT does. Where tcpdump tests
+// ndo_suppress_default_print first, callers test p.suppressDefault().
 func (p *Printer) defaultPrint(b []byte) {
-	if p.opts.Hex != HexNone {
-		return
+	p.hexDump(b, true)
+}
+
+// suppressDefault is tcpdump's ndo_suppress_default_print: set by -q and
+// by -x/-X (whose dump follows anyway), not by -A.
+func (p *Printer) suppressDefault() bool {
+	if p.opts.Quiet {
+		return true
 	}
-	p.hexDump(b, false)
+	switch p.opts.Hex {
+	case HexPayload, HexFrame, HexASCIIPayload, HexASCIIFrame:
+		return true
+	}
+	return false
 }

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/pcapreport/pcapreport/analyze"
+	"github.com/pcapreport/pcapreport/analyze/source"
+	"github.com/pcapreport/pcapreport/report"
+)
+
+// runReport analyzes captures and writes the report:
+//
+//	pcapreport report [--format text|json] [-o FILE] [expression] -r FILE [-r FILE ...]
+//	pcapreport report FILE...
+func runReport(args []string, stdout, stderr io.Writer) int {
+	format, outPath := "text", ""
+	var files, words []string
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		value := func() (string, bool) {
+			if k, v, ok := strings.Cut(arg, "="); ok && strings.HasPrefix(k, "--") {
+				return v, true
+			}
+			if len(arg) > 2 && arg[0] == '-' && arg[1] != '-' {
+				return arg[2:], true
+			}
+			if i+1 < len(args) {
+				i++
+				return args[i], true
+			}
+			return "", false
+		}
+		switch {
+		case arg == "--format" || strings.HasPrefix(arg, "--format="):
+			v, ok := value()
+			if !ok || (v != "text" && v != "json") {
+				fmt.Fprintf(stderr, "pcapreport report: --format takes text or json\n")
+				return exitUsage
+			}
+			format = v
+		case arg == "-o" || strings.HasPrefix(arg, "-o"):
+			v, ok := value()
+			if !ok {
+				fmt.Fprintf(stderr, "pcapreport report: -o needs a file name\n")
+				return exitUsage
+			}
+			outPath = v
+		case arg == "-r" || strings.HasPrefix(arg, "-r"):
+			v, ok := value()
+			if !ok {
+				fmt.Fprintf(stderr, "pcapreport report: -r needs a file name\n")
+				return exitUsage
+			}
+			files = append(files, v)
+		case arg == "-h" || arg == "--help":
+			fmt.Fprint(stdout, "usage: pcapreport report [--format text|json] [-o FILE] [expression] -r FILE [-r FILE ...]\n")
+			return exitOK
+		case strings.HasPrefix(arg, "-") && arg != "-":
+			fmt.Fprintf(stderr, "pcapreport report: unknown option %s\n", arg)
+			return exitUsage
+		default:
+			words = append(words, arg)
+		}
+	}
+	// Without -r, the words are the files (`report a.pcap b.pcap`).
+	if len(files) == 0 {
+		files, words = words, nil
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "pcapreport report: no capture given")
+		return exitUsage
+	}
+	if len(words) > 0 {
+		fmt.Fprintf(stderr, "pcapreport report: filter expressions are not supported yet: %q\n", strings.Join(words, " "))
+		return exitUsage
+	}
+
+	var analyses []*analyze.Analysis
+	for _, name := range files {
+		r, err := source.Open(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "pcapreport report: %v\n", err)
+			return exitUsage
+		}
+		a, err := analyze.Run(name, r, analyze.DefaultConfig)
+		r.Close()
+		if err != nil {
+			// The packets before the error are analyzed and reported.
+			fmt.Fprintf(stderr, "pcapreport report: %v\n", err)
+			var se *source.Error
+			if !errors.As(err, &se) {
+				return exitUsage
+			}
+		}
+		analyses = append(analyses, a)
+	}
+
+	out := stdout
+	if outPath != "" {
+		f, err := os.Create(outPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "pcapreport report: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		out = f
+	}
+	var err error
+	switch format {
+	case "json":
+		err = report.JSON(out, analyses)
+	default:
+		evidence := make([]*report.Evidence, len(analyses))
+		for i, a := range analyses {
+			evidence[i] = report.CollectEvidence(a, 3)
+		}
+		err = report.Text(out, analyses, evidence, report.TextOptions{EvidencePerDeviation: 3})
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "pcapreport report: write: %v\n", err)
+		return exitUsage
+	}
+	for _, a := range analyses {
+		if worst, any := a.Worst(); any && worst == analyze.Error {
+			return exitFindings
+		}
+	}
+	return exitOK
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# record-offload.sh OUTDIR -- record real traffic whose sender leaves
+# transmit checksum offload on, as most hosts do:
+#
+#   pr-ocli [192.0.2.10, 2001:db8:1::10] --- [192.0.2.1 | 198.51.100.1] pr-ortr
+#           --- [198.51.100.20, 2001:db8:2::20] pr-osrv
+#
+# The client's veth keeps `ethtool -K c0 tx on`; every other interface has
+# offloads off. tcpdump on the client's interface (offload-sender.pcap)
+# sees the client's TCP and UDP packets before anything fills in their
+# checksums: the checksum field holds only the pseudo-header sum, and
+# `tcpdump -vv` prints "incorrect" for them. The server's answers, computed
+# in software, are correct. The traffic: an HTTP GET over IPv4 and one over
+# IPv6 (python3 http.server + curl), one UDP datagram each way family, and
+# a ping (ICMP checksums are always computed in software). Only TEST-NET
+# addresses; the namespaces are deleted on exit.
+# Needs root, iproute2, tcpdump, ethtool, iputils-ping, curl, python3.
+set -euo pipefail
+OUT=${1:?usage: record-offload.sh OUTDIR}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+CLI=pr-ocli RTR=pr-ortr SRV=pr-osrv
+PIDS=()
+cleanup() {
+  set +e
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+  wait 2>/dev/null
+  for n in $CLI $RTR $SRV; do ip netns del $n 2>/dev/null; done
+  rm -rf /tmp/pr-offload-www
+}
+trap cleanup EXIT
+for n in $CLI $RTR $SRV; do
+  ip netns add $n
+  # Keep the capture small: no IPv6 router solicitations.
+  ip netns exec $n sysctl -qw net.ipv6.conf.all.router_solicitations=0 net.ipv6.conf.default.router_solicitations=0
+done
+ip link add c0 netns $CLI type veth peer name r0 netns $RTR
+ip link add r1 netns $RTR type veth peer name s0 netns $SRV
+ip -n $CLI link set c0 address 02:00:00:00:01:10
+ip -n $RTR link set r0 address 02:00:00:00:01:01
+ip -n $RTR link set r1 address 02:00:00:00:02:01
+ip -n $SRV link set s0 address 02:00:00:00:02:20
+for spec in "$CLI c0" "$RTR r0" "$RTR r1" "$SRV s0"; do
+  set -- $spec
+  ip netns exec $1 ethtool -K $2 tx off rx off tso off gso off gro off >/dev/null 2>&1 || true
+  ip -n $1 link set $2 up
+  ip -n $1 link set lo up
+done
+# The point of this recording: the sender's transmit checksum offload on.
+ip netns exec $CLI ethtool -K c0 tx on >/dev/null
+ip -n $CLI addr add 192.0.2.10/24 dev c0
+ip -n $CLI addr add 2001:db8:1::10/64 dev c0 nodad
+ip -n $RTR addr add 192.0.2.1/24 dev r0
+ip -n $RTR addr add 2001:db8:1::1/64 dev r0 nodad
+ip -n $RTR addr add 198.51.100.1/24 dev r1
+ip -n $RTR addr add 2001:db8:2::1/64 dev r1 nodad
+ip -n $SRV addr add 198.51.100.20/24 dev s0
+ip -n $SRV addr add 2001:db8:2::20/64 dev s0 nodad
+ip -n $CLI route add default via 192.0.2.1
+ip -n $CLI -6 route add default via 2001:db8:1::1
+ip -n $SRV route add default via 198.51.100.1
+ip -n $SRV -6 route add default via 2001:db8:2::1
+ip netns exec $RTR sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+
+mkdir -p /tmp/pr-offload-www && echo "hello from the lab" > /tmp/pr-offload-www/index.html
+# One dual-stack HTTP server (http.server binds "::" with IPV6_V6ONLY off).
+ip netns exec $SRV python3 -m http.server 80 --bind :: --directory /tmp/pr-offload-www >/dev/null 2>&1 &
+PIDS+=($!)
+# A UDP echo on port 7 (one datagram in, one out).
+ip netns exec $SRV python3 -c '
+import select, socket
+s4 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s4.bind(("198.51.100.20", 7))
+s6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); s6.bind(("2001:db8:2::20", 7))
+while True:
+    r, _, _ = select.select([s4, s6], [], [])
+    for s in r:
+        d, a = s.recvfrom(2048)
+        s.sendto(d, a)
+' &
+PIDS+=($!)
+sleep 1
+
+rm -f "$OUT/offload-sender.pcap"
+ip netns exec $CLI tcpdump -i c0 -U -w "$OUT/offload-sender.pcap" 2>/dev/null &
+PIDS+=($!)
+for _ in $(seq 50); do [ -s "$OUT/offload-sender.pcap" ] && break; sleep 0.1; done
+sleep 1
+
+ip netns exec $CLI ping -c 1 198.51.100.20 >/dev/null
+ip netns exec $CLI curl -s -o /dev/null http://198.51.100.20/index.html
+ip netns exec $CLI curl -s -o /dev/null "http://[2001:db8:2::20]/index.html"
+ip netns exec $CLI python3 -c '
+import socket
+for fam, addr in ((socket.AF_INET, "198.51.100.20"), (socket.AF_INET6, "2001:db8:2::20")):
+    s = socket.socket(fam, socket.SOCK_DGRAM); s.settimeout(2)
+    s.sendto(b"offload probe", (addr, 7)); s.recvfrom(2048)
+'
+sleep 1
