@@ -65,6 +65,8 @@ type Capture struct {
 	Sliced int `json:"sliced"`
 	// TimeBackwards counts packets older than the one before them.
 	TimeBackwards int `json:"time_backwards"`
+	// Filtered counts frames the filter expression left out.
+	Filtered int `json:"filtered,omitempty"`
 	// Truncated is set when the file ended in the middle of a record.
 	Truncated bool   `json:"truncated"`
 	ReadError string `json:"read_error,omitempty"`
@@ -83,6 +85,10 @@ type ARPExchange struct {
 	// AnswerNs is the time from the first request to the reply.
 	AnswerNs int64  `json:"answer_ns,omitempty"`
 	Frames   Frames `json:"frames"`
+	// Exchanges counts the times this pair asked and got the same answer
+	// (ARP cache refreshes), folded into this entry; Requests counts
+	// all their requests.
+	Exchanges int `json:"exchanges,omitempty"`
 }
 
 // HostEntry is an IP↔MAC binding the capture proves (from ARP, neighbour
@@ -157,6 +163,16 @@ type ICMPEvent struct {
 	Flow   int    `json:"flow"`
 	MTU    int    `json:"mtu,omitempty"`
 	Frames Frames `json:"frames"`
+	// Count is how many such messages (same sender, type, code and
+	// quoted flow) were folded into this event.
+	Count int `json:"count,omitempty"`
+	// For echo exchanges (one event per requester/target pair): the
+	// requests and replies seen and the round-trip times.
+	Requests int   `json:"requests,omitempty"`
+	Replies  int   `json:"replies,omitempty"`
+	RTTMinNs int64 `json:"rtt_min_ns,omitempty"`
+	RTTAvgNs int64 `json:"rtt_avg_ns,omitempty"`
+	RTTMaxNs int64 `json:"rtt_max_ns,omitempty"`
 }
 
 // Analysis is everything the engine learnt from one capture.

@@ -19,6 +19,9 @@ type Config struct {
 	// MaxPerID caps the deviations of one ID kept individually; more are
 	// folded into the last one's Count.
 	MaxPerID int
+	// Match, when set, selects the frames to analyze (a filter
+	// expression); the others are only counted in the capture facts.
+	Match func(*source.Frame) bool
 }
 
 // DefaultConfig suits captures of up to millions of packets.
@@ -146,6 +149,10 @@ func Run(name string, r source.Reader, cfg Config) (*Analysis, error) {
 				return a, nil
 			}
 			return a, err
+		}
+		if cfg.Match != nil && !cfg.Match(f) {
+			e.a.Capture.Filtered++
+			continue
 		}
 		e.Add(f)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/pcapreport/pcapreport/analyze/filter"
 	"github.com/pcapreport/pcapreport/analyze/source"
 	"github.com/pcapreport/pcapreport/report/tcpdump"
 )
@@ -21,8 +22,9 @@ func runDump(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "pcapreport dump: no capture given: use -r FILE (or -r - for stdin)")
 		return exitUsage
 	}
-	if a.expr != "" {
-		fmt.Fprintf(stderr, "pcapreport dump: filter expressions are not supported yet: %q\n", a.expr)
+	flt, err := filter.Compile(a.expr)
+	if err != nil {
+		fmt.Fprintf(stderr, "pcapreport dump: %v\n", err)
 		return exitUsage
 	}
 	// tcpdump prints local time: TZ decides, and UTC when it is unset.
@@ -55,6 +57,9 @@ func runDump(args []string, stdout, stderr io.Writer) int {
 					status = exitUsage
 				}
 				break
+			}
+			if a.expr != "" && !flt.Match(filter.Link{Type: f.LinkType, BigEndian: r.Info().BigEndian}, f.Data, f.OrigLen) {
+				continue
 			}
 			if err := printer.Print(f); err != nil {
 				fmt.Fprintf(stderr, "pcapreport dump: write: %v\n", err)

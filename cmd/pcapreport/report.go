@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/pcapreport/pcapreport/analyze"
+	"github.com/pcapreport/pcapreport/analyze/filter"
 	"github.com/pcapreport/pcapreport/analyze/source"
 	"github.com/pcapreport/pcapreport/report"
 )
@@ -74,9 +75,16 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "pcapreport report: no capture given")
 		return exitUsage
 	}
-	if len(words) > 0 {
-		fmt.Fprintf(stderr, "pcapreport report: filter expressions are not supported yet: %q\n", strings.Join(words, " "))
+	flt, err := filter.Compile(strings.Join(words, " "))
+	if err != nil {
+		fmt.Fprintf(stderr, "pcapreport report: %v\n", err)
 		return exitUsage
+	}
+	var match func(*source.Frame) bool
+	if len(words) > 0 {
+		match = func(f *source.Frame) bool {
+			return flt.Match(filter.Link{Type: f.LinkType}, f.Data, f.OrigLen)
+		}
 	}
 
 	var analyses []*analyze.Analysis
@@ -86,7 +94,9 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "pcapreport report: %v\n", err)
 			return exitUsage
 		}
-		a, err := analyze.Run(name, r, analyze.DefaultConfig)
+		cfg := analyze.DefaultConfig
+		cfg.Match = match
+		a, err := analyze.Run(name, r, cfg)
 		r.Close()
 		if err != nil {
 			// The packets before the error are analyzed and reported.
@@ -109,7 +119,6 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		defer f.Close()
 		out = f
 	}
-	var err error
 	switch format {
 	case "json":
 		err = report.JSON(out, analyses)

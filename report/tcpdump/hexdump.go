@@ -31,7 +31,8 @@ func (p *Printer) hexDump(b []byte, ascii bool) {
 		}
 		p.s("  ")
 		for _, ch := range line {
-			if ch >= 0x20 && ch < 0x7f {
+			// Graphic characters only: a space prints as '.' here.
+			if ch > 0x20 && ch < 0x7f {
 				p.c(ch)
 			} else {
 				p.c('.')

@@ -450,11 +450,18 @@ func (p *Printer) icmpUnknownData(b []byte, off, n int) {
 		p.s("\n\t    Dissector error: print_unknown_data called with pointer past end of packet")
 		return
 	}
-	n = min(n, len(b)-off)
-	d := b[off : off+n]
+	p.icmpUnknownDataIndent(b[off:], n, "\n\t    ")
+}
+
+// icmpUnknownDataIndent is tcpdump's print_unknown_data: hex of what was
+// captured of b[:n], each line starting with indent.
+func (p *Printer) icmpUnknownDataIndent(b []byte, n int, indent string) {
+	n = max(0, min(n, len(b)))
+	d := b[:n]
 	for i := 0; i < len(d); i += 16 {
 		line := d[i:min(i+16, len(d))]
-		p.s("\n\t    0x")
+		p.s(indent)
+		p.s("0x")
 		p.hex(uint64(i), 4)
 		p.s(": ")
 		for j := 0; j < len(line); j += 2 {

@@ -122,8 +122,7 @@ func (p *Printer) icmp6(b []byte, length int, ip *ipHdr) {
 		}
 		switch code {
 		case 0, 1, 3:
-			p.c(' ')
-			p.getIP6(b, 32)
+			p.ip6At(" ", b, 32)
 		case 2:
 			p.check(b, 32, 16)
 			p.check(b, 16, 16)
@@ -162,13 +161,13 @@ func (p *Printer) icmp6(b []byte, length int, ip *ipHdr) {
 			}
 		}
 	case 2: // packet too big
+		mtu := p.get32(b, 4)
 		p.s(", mtu ")
-		p.u(uint64(p.get32(b, 4)))
+		p.u(uint64(mtu))
 	case 3: // time exceeded
 		switch code {
 		case 0:
-			p.s(" for ")
-			p.getIP6(b, 32)
+			p.ip6At(" for ", b, 32)
 		case 1:
 			p.s(" (reassembly)")
 		default:
@@ -182,20 +181,14 @@ func (p *Printer) icmp6(b []byte, length int, ip *ipHdr) {
 			return
 		}
 		switch code {
-		case 0:
-			p.s(", erroneous - octet ")
-		case 1:
-			p.s(", next header - octet ")
-		case 2:
-			p.s(", option - octet ")
-		case 3:
-			p.s(", incomplete header chain - octet ")
+		case 0, 1, 2, 3:
+			ptr := p.get32(b, 4)
+			p.s([...]string{", erroneous - octet ", ", next header - octet ",
+				", option - octet ", ", incomplete header chain - octet "}[code])
+			p.u(uint64(ptr))
 		default:
 			p.s(", code-#")
 			p.u(uint64(code))
-		}
-		if code <= 3 {
-			p.u(uint64(p.get32(b, 4)))
 		}
 	case 128, 129: // echo
 		id := p.get16(b, 4)
@@ -249,15 +242,13 @@ func (p *Printer) icmp6(b []byte, length int, ip *ipHdr) {
 			}
 		}
 	case 135: // neighbor solicitation
-		p.s(", who has ")
-		p.getIP6(b, 8)
+		p.ip6At(", who has ", b, 8)
 		if v > 0 && !p.icmp6Opts(b, 24, length-24) {
 			p.trunc()
 			return
 		}
 	case 136: // neighbor advertisement
-		p.s(", tgt is ")
-		p.getIP6(b, 8)
+		p.ip6At(", tgt is ", b, 8)
 		if v > 0 {
 			flags := p.get32(b, 4)
 			p.s(", Flags [")
@@ -269,10 +260,8 @@ func (p *Printer) icmp6(b []byte, length int, ip *ipHdr) {
 			}
 		}
 	case 137: // redirect
-		p.s(", ")
-		p.getIP6(b, 24)
-		p.s(" to ")
-		p.getIP6(b, 8)
+		p.ip6At(", ", b, 24)
+		p.ip6At(" to ", b, 8)
 		if v > 0 && !p.icmp6Opts(b, 40, length-40) {
 			p.trunc()
 			return
@@ -285,21 +274,23 @@ func (p *Printer) icmp6(b []byte, length int, ip *ipHdr) {
 	case 143:
 		p.icmp6MLDv2Report(b, length)
 	case 144, 146:
+		id := p.get16(b, 4)
 		p.s(", id 0x")
-		p.hex(uint64(p.get16(b, 4)), 4)
+		p.hex(uint64(id), 4)
 	case 145: // home agent discovery reply
 		if v > 0 {
+			id := p.get16(b, 4)
 			p.s(", id 0x")
-			p.hex(uint64(p.get16(b, 4)), 4)
+			p.hex(uint64(id), 4)
 			for a := 8; a < length; a += 16 {
-				p.s(", ")
-				p.getIP6(b, a)
+				p.ip6At(", ", b, a)
 			}
 		}
 	case 147: // mobile prefix advertisement
 		if v > 0 {
+			id := p.get16(b, 4)
 			p.s(", id 0x")
-			p.hex(uint64(p.get16(b, 4)), 4)
+			p.hex(uint64(id), 4)
 			flags := p.get16(b, 6)
 			if flags&0xc000 != 0 {
 				p.c(' ')
@@ -337,7 +328,7 @@ type icmp6Bit struct {
 }
 
 var (
-	icmp6RAFlags  = [...]icmp6Bit{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}}
+	icmp6RAFlags  = [...]icmp6Bit{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"}}
 	icmp6NAFlags  = [...]icmp6Bit{{0x80000000, "router"}, {0x40000000, "solicited"}, {0x20000000, "override"}}
 	icmp6PIFlags  = [...]icmp6Bit{{0x80, "onlink"}, {0x40, "auto"}, {0x20, "router"}}
 	icmp6OptNames = [...]string{1: "source link-address", 2: "destination link-address",
@@ -543,8 +534,7 @@ func (p *Printer) icmp6Opts(b []byte, off, resid int) bool {
 			p.u(uint64(p.get32(b, cp+4)))
 			p.s("s,")
 			for i := 0; i < l; i++ {
-				p.s(" addr: ")
-				p.getIP6(b, cp+8+16*i)
+				p.ip6At(" addr: ", b, cp+8+16*i)
 			}
 		case 31: // DNSSL
 			p.s(" lifetime ")
@@ -755,8 +745,7 @@ func (p *Printer) icmp6MLDv2Report(b []byte, length int) {
 			p.s(" [invalid number of groups]")
 			return
 		}
-		p.s(" [gaddr ")
-		p.getIP6(b, group+4)
+		p.ip6At(" [gaddr ", b, group+4)
 		t := p.get8(b, group)
 		p.c(' ')
 		switch t {
@@ -791,8 +780,7 @@ func (p *Printer) icmp6MLDv2Report(b []byte, length int) {
 		} else {
 			p.s(" {")
 			for j := 0; j < nsrcs; j++ {
-				p.c(' ')
-				p.getIP6(b, group+20+j*16)
+				p.ip6At(" ", b, group+20+j*16)
 			}
 			p.s(" }")
 		}
@@ -820,8 +808,7 @@ func (p *Printer) icmp6MLDv2Query(b []byte, length int) {
 		p.u(uint64(mrt))
 		p.c(']')
 	}
-	p.s(" [gaddr ")
-	p.getIP6(b, 8)
+	p.ip6At(" [gaddr ", b, 8)
 	if v > 0 {
 		f := p.get8(b, 24)
 		if f&0x08 != 0 {
@@ -847,8 +834,7 @@ func (p *Printer) icmp6MLDv2Query(b []byte, length int) {
 		case v > 1:
 			p.s(" {")
 			for i := 0; i < nsrcs; i++ {
-				p.c(' ')
-				p.getIP6(b, 28+i*16)
+				p.ip6At(" ", b, 28+i*16)
 			}
 			p.s(" }")
 		default:
@@ -973,8 +959,7 @@ func (p *Printer) icmp6NodeInfo(b []byte, icmp6len int) {
 				}
 				break
 			}
-			p.s(", subject=")
-			p.getIP6(b, cp)
+			p.ip6At(", subject=", b, cp)
 		case 1:
 			p.s(", subject=DNS name")
 			if int(p.get8(b, cp)) == siz-cp-1 {
@@ -1076,8 +1061,9 @@ func (p *Printer) icmp6NodeInfo(b []byte, icmp6len int) {
 				p.icmp6DNSName(b, cp)
 			}
 			if p.get16(b, 6)&0x01 != 0 {
+				ttl := p.get32(b, 16)
 				p.s(" [TTL=")
-				p.u(uint64(p.get32(b, 16)))
+				p.u(uint64(ttl))
 				p.c(']')
 			}
 		case 3:
@@ -1086,8 +1072,7 @@ func (p *Printer) icmp6NodeInfo(b []byte, icmp6len int) {
 				if i+20 > siz {
 					break
 				}
-				p.c(' ')
-				p.getIP6(b, i+4)
+				p.ip6At(" ", b, i+4)
 				p.c('(')
 				p.u(uint64(p.get32(b, i)))
 				p.c(')')
@@ -1121,8 +1106,9 @@ func (p *Printer) icmp6RouterRenum(b []byte) {
 		p.s(", code-#")
 		p.u(uint64(code))
 	}
+	seq := p.get32(b, 4)
 	p.s(", seq=")
-	p.u(uint64(p.get32(b, 4)))
+	p.u(uint64(seq))
 	v := p.opts.Verbose
 	if v > 0 {
 		flags := b[9]

@@ -83,8 +83,8 @@ func ip6ProtoName(nh uint8) string {
 		return "SCTP"
 	case 135:
 		return "Mobility"
-	case 240:
-		return "pfsync"
+	case 143:
+		return "Ethernet"
 	}
 	return ""
 }
@@ -211,7 +211,7 @@ func (p *Printer) ipv6(b []byte, length int) {
 			nh = p.get8(b, cp)
 			fragmented = true
 		case ip6ProtoMobileOld, ip6ProtoMobility:
-			p.ip6Mobility(b[cp:], b)
+			p.ip6Mobility(b[cp:])
 			return
 		case ip6ProtoRouting:
 			if cp >= len(b) {
@@ -327,13 +327,335 @@ func ip6FinalDst(b []byte) []byte {
 }
 
 // ip6Demux prints the upper-layer protocol of an IPv6 packet (tcpdump's
-// ip_demux_print for version 6).
+// ip_demux_print for version 6): Ethernet here, the rest through the
+// demultiplexer IPv4 shares.
 func (p *Printer) ip6Demux(b []byte, length int, nh uint8, ip *ipHdr) {
-again:
-	switch nh {
-	case ip6ProtoAH:
-		if len(b) < 1 {
-			p.protocol = "ah"
+	if nh == ip6ProtoEthernet {
+		p.protocol = "ether"
+		p.ether(b, length)
+		return
+	}
+	p.ipDemux(b, length, ip, nh)
+}
+
+// ip6OptProcess walks the options of a hop-by-hop or destination options
+// header (tcpdump's ip6_opt_process); it reports false where tcpdump's
+// printer gives up. payloadLen is nil for destination options.
+func (p *Printer) ip6OptProcess(b []byte, n int, foundJumbo *bool, payloadLen *uint32) bool {
+	if n == 0 {
+		return true
+	}
+	v := p.opts.Verbose > 0
+	seen := false
+	optlen := 0
+	for i := 0; i < n; i += optlen {
+		t := p.get8(b, i)
+		if t == 0 {
+			optlen = 1
+		} else {
+			if i+1 >= n {
+				return false
+			}
+			optlen = int(p.get8(b, i+1)) + 2
+		}
+		if i+optlen > n {
+			return false
+		}
+		switch t {
+		case 0: // Pad1
+			if v {
+				p.s("(pad1)")
+			}
+		case 1: // PadN
+			if n-i < 2 {
+				p.s("(padn: trunc)")
+				return false
+			}
+			if v {
+				p.s("(padn)")
+			}
+		case 5: // router alert
+			if n-i < 4 {
+				p.s("(rtalert: trunc)")
+				return false
+			}
+			if l := p.get8(b, i+1); l != 2 {
+				p.s("(rtalert: invalid len ")
+				p.u(uint64(l))
+				p.c(')')
+				return false
+			}
+			if v {
+				ra := p.get16(b, i+2)
+				p.s("(rtalert: 0x")
+				p.hex(uint64(ra), 4)
+				p.s(") ")
+			}
+		case 0xc2: // jumbo payload
+			if n-i < 6 {
+				p.s("(jumbo: trunc)")
+				return false
+			}
+			if l := p.get8(b, i+1); l != 4 {
+				p.s("(jumbo: invalid len ")
+				p.u(uint64(l))
+				p.c(')')
+				return false
+			}
+			jumbo := p.get32(b, i+2)
+			switch {
+			case seen:
+				if v {
+					p.s("(jumbo: ")
+					p.u(uint64(jumbo))
+					p.s(" - already seen) ")
+				}
+			case payloadLen == nil:
+				seen = true
+				if v {
+					p.s("(jumbo: ")
+					p.u(uint64(jumbo))
+					p.s(" - not a hop-by-hop option) ")
+				}
+			case *payloadLen != 0:
+				seen = true
+				if v {
+					p.s("(jumbo: ")
+					p.u(uint64(jumbo))
+					p.s(" - payload len != 0) ")
+				}
+			case jumbo < 65536:
+				seen = true
+				if v {
+					p.s("(jumbo: ")
+					p.u(uint64(jumbo))
+					p.s(" - < 65536) ")
+				}
+			default:
+				seen = true
+				*foundJumbo = true
+				*payloadLen = jumbo
+				if v {
+					p.s("(jumbo: ")
+					p.u(uint64(jumbo))
+					p.s(") ")
+				}
+			}
+		case 0xc9: // home address
+			if n-i < 18 {
+				p.s("(homeaddr: trunc)")
+				return false
+			}
+			if l := p.get8(b, i+1); l < 16 {
+				p.s("(homeaddr: invalid len ")
+				p.u(uint64(l))
+				p.c(')')
+				return false
+			}
+			if v {
+				p.check(b, i+2, 16)
+				p.s("(homeaddr: ")
+				p.ip6(b[i+2 : i+18])
+				if p.get8(b, i+1) > 16 {
+					if !p.ip6SubOpts(b[min(i+18, len(b)):], optlen-18) {
+						return false
+					}
+				}
+				p.c(')')
+			}
+		default:
+			if n-i < 2 {
+				p.s("(type ")
+				p.u(uint64(t))
+				p.s(": trunc)")
+				return false
+			}
+			if v {
+				l := p.get8(b, i+1)
+				p.s("(opt_type 0x")
+				p.hex(uint64(t), 2)
+				p.s(": len=")
+				p.u(uint64(l))
+				p.c(')')
+			}
+		}
+	}
+	if v {
+		p.c(' ')
+	}
+	return true
+}
+
+// ip6SubOpts prints the sub-options of a home address option (tcpdump's
+// ip6_sopt_print).
+func (p *Printer) ip6SubOpts(b []byte, n int) bool {
+	optlen := 0
+	for i := 0; i < n; i += optlen {
+		t := p.get8(b, i)
+		if t == 0 {
+			optlen = 1
+		} else {
+			if i+1 >= n {
+				return false
+			}
+			optlen = int(p.get8(b, i+1)) + 2
+		}
+		if i+optlen > n {
+			return false
+		}
+		switch t {
+		case 0:
+			p.s(", pad1")
+		case 1:
+			if n-i < 2 {
+				p.s(", padn: trunc")
+				return false
+			}
+			p.s(", padn")
+		default:
+			if n-i < 2 {
+				p.s(", sopt_type ")
+				p.u(uint64(t))
+				p.s(": trunc)")
+				return false
+			}
+			l := p.get8(b, i+1)
+			p.s(", sopt_type 0x")
+			p.hex(uint64(t), 2)
+			p.s(": len=")
+			p.u(uint64(l))
+		}
+	}
+	return true
+}
+
+// ip6HopOpts prints a hop-by-hop options header and returns its length,
+// or -1 after printing the truncation marker.
+func (p *Printer) ip6HopOpts(b []byte, foundJumbo *bool, payloadLen *uint32) int {
+	p.protocol = "hbhopt"
+	n := (int(p.get8(b, 1)) + 1) << 3
+	if !has(b, 0, n) {
+		p.trunc()
+		return -1
+	}
+	p.s("HBH ")
+	if !p.ip6OptProcess(b[2:], n-2, foundJumbo, payloadLen) {
+		p.trunc()
+		return -1
+	}
+	return n
+}
+
+// ip6DstOpts prints a destination options header and returns its length,
+// or -1 after printing the truncation marker.
+func (p *Printer) ip6DstOpts(b []byte) int {
+	p.protocol = "dstopt"
+	n := (int(p.get8(b, 1)) + 1) << 3
+	if !has(b, 0, n) {
+		p.trunc()
+		return -1
+	}
+	p.s("DSTOPT ")
+	if p.opts.Verbose > 0 {
+		var unused bool
+		if !p.ip6OptProcess(b[2:], n-2, &unused, nil) {
+			p.trunc()
+			return -1
+		}
+	}
+	return n
+}
+
+// ip6Frag prints the fragment header at b[cp:] (tcpdump's frag6_print)
+// and returns its length, or -1 when nothing after it can be decoded.
+func (p *Printer) ip6Frag(b []byte, cp int) int {
+	p.protocol = "frag6"
+	// tcpdump computes the fragment's length in size_t arithmetic, so a
+	// header claiming too little wraps around.
+	fragLen := 40 + uint64(p.get16(b, 4)) - uint64(cp) - 8
+	var off uint64
+	if p.opts.Verbose > 0 {
+		ident := p.get32(b, cp+4)
+		off = uint64(p.get16(b, cp+2) & 0xfff8)
+		p.s("frag (0x")
+		p.hex(uint64(ident), 8)
+		p.c(':')
+	} else {
+		off = uint64(p.get16(b, cp+2) & 0xfff8)
+		p.s("frag (")
+	}
+	p.u(off)
+	p.c('|')
+	p.u(fragLen)
+	p.c(')')
+	if off != 0 {
+		return -1
+	}
+	p.c(' ')
+	return 8
+}
+
+// ip6Routing prints a routing header (tcpdump's rt6_print) and returns its
+// length, or -1 when it is invalid.
+func (p *Printer) ip6Routing(b []byte) int {
+	p.protocol = "rt6"
+	p.s("RT6")
+	n := int(p.get8(b, 1))
+	p.s(" (len=")
+	p.u(uint64(n))
+	typ := p.get8(b, 2)
+	p.s(", type=")
+	p.u(uint64(typ))
+	if typ == 0 {
+		p.s(" [Deprecated]")
+	}
+	segleft := p.get8(b, 3)
+	p.s(", segleft=")
+	p.u(uint64(segleft))
+	switch typ {
+	case 0, 2:
+		if rsv := p.get32(b, 4); rsv != 0 || p.opts.Verbose > 0 {
+			p.s(", rsv=0x")
+			p.hex(uint64(rsv), 0)
+		}
+	case 4:
+		last := p.get8(b, 4)
+		p.s(", last-entry=")
+		p.u(uint64(last))
+		if fl := p.get8(b, 5); fl != 0 || p.opts.Verbose > 0 {
+			p.s(", flags=0x")
+			p.hex(uint64(fl), 0)
+		}
+		tag := p.get16(b, 6)
+		p.s(", tag=")
+		p.hex(uint64(tag), 0)
+	default:
+		p.s(" (unknown type) (invalid)")
+		return -1
+	}
+	if n%2 == 1 {
+		p.s(" (invalid length ")
+		p.u(uint64(n))
+		p.s(") (invalid)")
+		return -1
+	}
+	a := 8
+	for i := 0; i < n>>1; i++ {
+		p.check(b, a, 16)
+		p.s(", [")
+		p.u(uint64(i))
+		p.c(']')
+		p.ip6(b[a : a+16])
+		a += 16
+	}
+	p.s(") ")
+	return (n + 1) << 3
+}
+
+// ip6AH prints an authentication header (tcpdump's ah_print) and returns
+// its length.
+func (p *Printer) ip6AH(b []byte) int {
+	p.protocol = "ah"
 	p.s("AH")
 	ahLen := int(p.get8(b, 1))
 	hdrLen := (ahLen + 2) * 4
@@ -363,10 +685,16 @@ again:
 // ip6ESP prints an ESP header (tcpdump's esp_print without secrets).
 func (p *Printer) ip6ESP(b []byte, length int) {
 	p.protocol = "esp"
+	if !has(b, 0, 8) {
+		p.trunc()
+		return
+	}
+	spi := p.get32(b, 0)
+	seq := p.get32(b, 4)
 	p.s("ESP(spi=0x")
-	p.hex(uint64(p.get32(b, 0)), 8)
+	p.hex(uint64(spi), 8)
 	p.s(",seq=0x")
-	p.hex(uint64(p.get32(b, 4)), 0)
+	p.hex(uint64(seq), 0)
 	p.s("), length ")
 	p.u(uint64(uint32(length)))
 }
@@ -374,8 +702,9 @@ func (p *Printer) ip6ESP(b []byte, length int) {
 // ip6IPComp prints an IPComp header (tcpdump's ipcomp_print).
 func (p *Printer) ip6IPComp(b []byte) {
 	p.protocol = "ipcomp"
+	cpi := p.get16(b, 2)
 	p.s("IPComp(cpi=0x")
-	p.hex(uint64(p.get16(b, 2)), 4)
+	p.hex(uint64(cpi), 4)
 	p.c(')')
 }
 
@@ -386,7 +715,7 @@ var ip6MobilityHdrLen = [8]int{8, 16, 16, 24, 24, 12, 12, 24}
 var ip6MobilityNames = [8]string{"BRR", "HoTI", "CoTI", "HoT", "CoT", "BU", "BA", "BE"}
 
 // ip6Mobility prints a mobility header (tcpdump's mobility_print).
-func (p *Printer) ip6Mobility(b []byte, ip6 []byte) {
+func (p *Printer) ip6Mobility(b []byte) {
 	p.protocol = "mobility"
 	if len(b) < 2 {
 		p.trunc()
@@ -413,14 +742,15 @@ func (p *Printer) ip6Mobility(b []byte, ip6 []byte) {
 	v := p.opts.Verbose > 0
 	hlen := 8
 	cookie := func(label, what string) {
+		hi, lo := p.get32(b, hlen), p.get32(b, hlen+4)
 		p.c(' ')
 		p.s(label)
 		p.c(' ')
 		p.s(what)
 		p.c('=')
-		p.hex(uint64(p.get32(b, hlen)), 8)
+		p.hex(uint64(hi), 8)
 		p.c(':')
-		p.hex(uint64(p.get32(b, hlen+4)), 8)
+		p.hex(uint64(lo), 8)
 	}
 	switch typ {
 	case 0:
@@ -434,8 +764,9 @@ func (p *Printer) ip6Mobility(b []byte, ip6 []byte) {
 		}
 		hlen += 8
 	case 3, 4:
+		nonce := p.get16(b, 6)
 		p.s(" nonce id=0x")
-		p.hex(uint64(p.get16(b, 6)), 0)
+		p.hex(uint64(nonce), 0)
 		label := "Care-of"
 		if typ == 3 {
 			label = "Home"
@@ -449,8 +780,9 @@ func (p *Printer) ip6Mobility(b []byte, ip6 []byte) {
 		}
 		hlen += 8
 	case 5:
+		seq := p.get16(b, 6)
 		p.s(" seq#=")
-		p.u(uint64(p.get16(b, 6)))
+		p.u(uint64(seq))
 		if !has(b, hlen, 2) {
 			p.trunc()
 			return
@@ -467,26 +799,30 @@ func (p *Printer) ip6Mobility(b []byte, ip6 []byte) {
 			}
 		}
 		hlen += 2
+		life := p.get16(b, hlen)
 		p.s(" lifetime=")
-		p.u(uint64(p.get16(b, hlen)) << 2)
+		p.u(uint64(life) << 2)
 		hlen += 2
 	case 6:
+		status := p.get8(b, 6)
 		p.s(" status=")
-		p.u(uint64(p.get8(b, 6)))
+		p.u(uint64(status))
 		if p.get8(b, 7)&0x80 != 0 {
 			p.s(" K")
 		}
+		seq := p.get16(b, hlen)
 		p.s(" seq#=")
-		p.u(uint64(p.get16(b, hlen)))
+		p.u(uint64(seq))
 		hlen += 2
+		life := p.get16(b, hlen)
 		p.s(" lifetime=")
-		p.u(uint64(p.get16(b, hlen)) << 2)
+		p.u(uint64(life) << 2)
 		hlen += 2
 	case 7:
+		status := p.get8(b, 6)
 		p.s(" status=")
-		p.u(uint64(p.get8(b, 6)))
-		p.s(" homeaddr ")
-		p.getIP6(b, hlen)
+		p.u(uint64(status))
+		p.ip6At(" homeaddr ", b, hlen)
 		hlen += 16
 	default:
 		p.s(" len=")
@@ -532,26 +868,27 @@ func (p *Printer) ip6MobilityOpts(b []byte, n int) bool {
 				p.s("(refresh: trunc)")
 				return false
 			}
+			r := p.get16(b, i+2)
 			p.s("(refresh: ")
-			p.u(uint64(p.get16(b, i+2)) << 2)
+			p.u(uint64(r) << 2)
 			p.c(')')
 		case 3:
 			if n-i < 18 {
 				p.s("(altcoa: trunc)")
 				return false
 			}
-			p.s("(alt-CoA: ")
-			p.getIP6(b, i+2)
+			p.ip6At("(alt-CoA: ", b, i+2)
 			p.c(')')
 		case 4:
 			if n-i < 6 {
 				p.s("(ni: trunc)")
 				return false
 			}
+			ho, co := p.get16(b, i+2), p.get16(b, i+4)
 			p.s("(ni: ho=0x")
-			p.hex(uint64(p.get16(b, i+2)), 4)
+			p.hex(uint64(ho), 4)
 			p.s(" co=0x")
-			p.hex(uint64(p.get16(b, i+4)), 4)
+			p.hex(uint64(co), 4)
 			p.c(')')
 		case 5:
 			if n-i < 12 {
@@ -574,4 +911,13 @@ func (p *Printer) ip6MobilityOpts(b []byte, n int) bool {
 		}
 	}
 	return true
+}
+
+// ip6At appends prefix and the IPv6 address at b[off:], or unwinds before
+// printing anything when the address was not captured (one ND_PRINT with
+// GET_IP6ADDR_STRING).
+func (p *Printer) ip6At(prefix string, b []byte, off int) {
+	p.check(b, off, 16)
+	p.s(prefix)
+	p.ip6(b[off : off+16])
 }

@@ -20,6 +20,8 @@ func (p *Printer) link(linkType uint32, b []byte, length int) {
 		p.llHdrLen = p.rawIPv4(b, length)
 	case source.LinkIPv6:
 		p.llHdrLen = p.rawIPv6(b, length)
+	case linkPPP:
+		p.llHdrLen = p.pppLink(b, length)
 	default:
 		// tcpdump without a printer for the link type.
 		p.unknownLink(linkType, b)
@@ -52,4 +54,168 @@ func (p *Printer) suppressDefault() bool {
 		return true
 	}
 	return false
+}
+
+// linkPPP is LINKTYPE_PPP.
+const linkPPP = 9
+
+// pppTypeName is tcpdump's ppptype2str table.
+func pppTypeName(proto uint16) string {
+	switch proto {
+	case 0x0021:
+		return "IP"
+	case 0x0023:
+		return "OSI"
+	case 0x0025:
+		return "NS"
+	case 0x0027:
+		return "DECNET"
+	case 0x0029:
+		return "APPLE"
+	case 0x002b:
+		return "IPX"
+	case 0x002d:
+		return "VJC IP"
+	case 0x002f:
+		return "VJNC IP"
+	case 0x0031:
+		return "BRPDU"
+	case 0x0033:
+		return "STII"
+	case 0x0035:
+		return "VINES"
+	case 0x0281, 0x0283:
+		return "MPLS"
+	case 0x00fd:
+		return "Compressed"
+	case 0x003d:
+		return "MLPPP"
+	case 0x0057:
+		return "IP6"
+	case 0x0201:
+		return "HELLO"
+	case 0x0231:
+		return "LUXCOM"
+	case 0x0233:
+		return "SNS"
+	case 0x8021:
+		return "IPCP"
+	case 0x8023:
+		return "OSICP"
+	case 0x8025:
+		return "NSCP"
+	case 0x8027:
+		return "DECNETCP"
+	case 0x8029:
+		return "APPLECP"
+	case 0x802b:
+		return "IPXCP"
+	case 0x8033:
+		return "STIICP"
+	case 0x8035:
+		return "VINESCP"
+	case 0x8057:
+		return "IP6CP"
+	case 0x8281:
+		return "MPLSCP"
+	case 0xc021:
+		return "LCP"
+	case 0xc023:
+		return "PAP"
+	case 0xc025:
+		return "LQM"
+	case 0xc223:
+		return "CHAP"
+	case 0xc227:
+		return "EAP"
+	case 0xc027:
+		return "SPAP"
+	case 0xc123:
+		return "Old-SPAP"
+	case 0xc02b:
+		return "BACP"
+	case 0xc02d:
+		return "BAP"
+	case 0xc03d:
+		return "MLPPP-CP"
+	case 0x80fd:
+		return "CCP"
+	}
+	return ""
+}
+
+// pppLink prints a LINKTYPE_PPP frame, as tcpdump's ppp_if_print and
+// ppp_print: the optional address and control fields, the (possibly
+// compressed) protocol, and IPv4 or IPv6 after it. Other PPP protocols
+// (LCP, IPCP, MPLS, OSI, ...) are not decoded here.
+func (p *Printer) pppLink(b []byte, length int) int {
+	p.protocol = "ppp"
+	if len(b) < 4 {
+		p.trunc()
+		return len(b)
+	}
+	olen := length
+	if length < 2 {
+		p.trunc()
+		return 4
+	}
+	switch p.get16(b, 0) {
+	case 0x0003: // pppd "in"
+		if p.opts.Ether {
+			p.s("In  ")
+		}
+		b, length = b[2:], length-2
+	case 0x0103: // pppd "out"
+		if p.opts.Ether {
+			p.s("Out ")
+		}
+		b, length = b[2:], length-2
+	case 0xff03:
+		b, length = b[2:], length-2
+	}
+	if length < 2 {
+		p.trunc()
+		return 4
+	}
+	var proto uint16
+	if p.get8(b, 0)%2 == 1 {
+		proto = uint16(b[0])
+		b, length = b[1:], length-1
+	} else {
+		proto = p.get16(b, 0)
+		b, length = b[2:], length-2
+	}
+	name := pppTypeName(proto)
+	if p.opts.Ether {
+		if name == "" {
+			p.s("unknown")
+		} else {
+			p.s(name)
+		}
+		p.s(" (0x")
+		p.hex(uint64(proto), 4)
+		p.s("), length ")
+		p.u(uint64(olen))
+		if name == "" {
+			return 4
+		}
+		p.s(": ")
+	}
+	switch proto {
+	case 0x0021, 0x0800:
+		p.ipv4(b, length)
+	case 0x0057, 0x86dd:
+		p.ipv6(b, length)
+	default:
+		if name != "" {
+			p.s(name)
+		} else {
+			p.s("unknown PPP protocol (0x")
+			p.hex(uint64(proto), 4)
+			p.c(')')
+		}
+		p.c(' ')
+		p.icmpUnknownDataIndent(b, length, "\n\t")
+	}
+	return 4
 }

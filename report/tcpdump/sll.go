@@ -279,18 +279,13 @@ func (p *Printer) nullHeader(af uint32, length int) {
 
 // null prints a BSD loopback frame (4-byte address family) and returns
 // the header length.
-func (p *Printer) null(b []byte, length int, linkType uint32) int {
+func (p *Printer) null(b []byte, length int, _ uint32) int {
 	p.protocol = "null"
 	p.check(b, 0, 4)
-	var af uint32
-	if linkType == 108 {
-		af = p.get32(b, 0)
-	} else {
-		// DLT_NULL: the capturing host's byte order; tcpdump reads
-		// it in its own (little-endian here) and swaps when the upper
-		// half is set.
-		af = p.getLE32(b, 0)
-	}
+	// The family is in the capturing host's byte order (DLT_NULL) or in
+	// network order (DLT_LOOP); tcpdump 4.99 reads both in its own
+	// (little-endian here) and swaps when the upper half is set.
+	af := p.getLE32(b, 0)
 	if af&0xffff0000 != 0 {
 		af = af>>24 | af>>8&0xff00 | af<<8&0xff0000 | af<<24
 	}

@@ -16,9 +16,11 @@ func (p *Printer) timestamp(f *source.Frame) {
 	case p.opts.Nano && f.Nano:
 		frac, width = int64(f.Frac), 9
 	case p.opts.Nano:
-		frac, width = int64(f.Frac)*1000, 9
+		frac, width = int64(uint32(int32(f.Frac)*1000)), 9
 	case f.Nano:
-		frac = int64(f.Frac) / 1000
+		// libpcap scales a signed 32-bit field and tcpdump prints it
+		// unsigned: an out-of-range fraction wraps the same way here.
+		frac = int64(uint32(int32(f.Frac) / 1000))
 	default:
 		frac = int64(f.Frac)
 	}

@@ -168,6 +168,7 @@ func ipv6ExtFrames() [][]byte {
 	zeros := []byte{0x20, 0x01, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1}
 	zeros2 := []byte{0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0}
 	fs = append(fs, ipv6Pkt(0, 59, 64, zeros, zeros2))
+	fs = append(fs, ipv6Pkt(0, 59, 64, []byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2}, []byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0xff, 0xff, 0, 0, 0, 1}))
 	// Payload length larger than the frame.
 	long := ipv6Pkt(0, 17, 64, a, bb, udp)
 	binary.BigEndian.PutUint16(long[18:], uint16(len(udp)+9))

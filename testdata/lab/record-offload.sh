@@ -10,10 +10,11 @@
 # sees the client's TCP and UDP packets before anything fills in their
 # checksums: the checksum field holds only the pseudo-header sum, and
 # `tcpdump -vv` prints "incorrect" for them. The server's answers, computed
-# in software, are correct. The traffic: an HTTP GET over IPv4 and one over
-# IPv6 (python3 http.server + curl), one UDP datagram each way family, and
-# a ping (ICMP checksums are always computed in software). Only TEST-NET
-# addresses; the namespaces are deleted on exit.
+# in software, are correct. The traffic: a ping (ICMP checksums are always
+# computed in software), an HTTP GET over IPv4 and one over IPv6 (python3
+# http.server + curl), and a UDP datagram to an echo server and back over
+# each of IPv4 and IPv6. Only TEST-NET addresses; the namespaces are
+# deleted on exit.
 # Needs root, iproute2, tcpdump, ethtool, iputils-ping, curl, python3.
 set -euo pipefail
 OUT=${1:?usage: record-offload.sh OUTDIR}
