@@ -84,6 +84,7 @@ type arpNoteKey struct {
 type arpTracker struct {
 	e         *Engine
 	ether     *etherTracker // told every MAC that ARP or ND names
+	icmp      *icmpTracker  // the echo flows, for the Ethernet tracker
 	hosts     map[arpIPKey]*arpBinding
 	hostOrder []arpIPKey
 	pairs     map[arpPairKey]*arpPair
@@ -241,9 +242,12 @@ func (t *arpTracker) closeUnanswered(k arpPairKey, pr *arpPair, now int64, atEnd
 		return // an ARP probe nobody contests: the address is free
 	}
 	if atEnd && now-pr.first < arpLate {
+		when := "only " + aiDur(now-pr.first) + " before the capture ended"
+		if now-pr.first < 1e6 {
+			when = "at the very end of the capture"
+		}
 		t.e.deviate("arp-unanswered-at-end", -1, pr.evidence(),
-			fmt.Sprintf("%s asked %s for %s only %s before the capture ended: too late to tell whether it was answered",
-				k.tell, aiTimes(n), k.who, aiDur(now-pr.first)))
+			fmt.Sprintf("%s asked %s for %s %s: too late to tell whether it was answered", k.tell, aiTimes(n), k.who, when))
 		return
 	}
 	var b strings.Builder
@@ -266,6 +270,8 @@ func (t *arpTracker) closeUnanswered(k arpPairKey, pr *arpPair, now int64, atEnd
 	}
 	b.WriteString(" and nobody answered")
 	switch {
+	case atEnd && now-pr.last < 1e6:
+		b.WriteString(" (the capture ends right after the last request)")
 	case atEnd && now-pr.last < arpLate:
 		fmt.Fprintf(&b, " (the capture ends %s after the last request)", aiDur(now-pr.last))
 	default:

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"fmt"
 	"io"
 	"math/rand"
 	"net"
@@ -278,7 +279,7 @@ func TestARPUnansweredAtEnd(t *testing.T) {
 	a = c.run(DefaultConfig)
 	aiNone(t, a, "arp-unanswered-at-end")
 	d = aiOne(t, a, "arp-unanswered")
-	aiContains(t, d.Message, "asked 3 times for 192.0.2.77 (at 0, 1.0 s, 2.0 s) and nobody answered (the capture ends 0 s after the last request)")
+	aiContains(t, d.Message, "asked 3 times for 192.0.2.77 (at 0, 1.0 s, 2.0 s) and nobody answered (the capture ends right after the last request)")
 }
 
 // A request long after an unanswered one starts a new episode.
@@ -413,7 +414,6 @@ func TestARPNeighbourDiscovery(t *testing.T) {
 
 // The host table is capped.
 func TestARPBounded(t *testing.T) {
-	c := aiNew(t)
 	tr := newARPTracker(&Engine{a: &Analysis{}, cfg: DefaultConfig, perID: map[string]int{}})
 	p := &Packet{}
 	for i := range arpMaxHosts + 10 {
@@ -423,7 +423,6 @@ func TestARPBounded(t *testing.T) {
 	if len(tr.hosts) != arpMaxHosts || len(tr.e.a.Hosts) != arpMaxHosts {
 		t.Errorf("hosts %d/%d", len(tr.hosts), len(tr.e.a.Hosts))
 	}
-	_ = c
 }
 
 // ---- Ethernet -------------------------------------------------------------
@@ -451,7 +450,11 @@ func TestEtherUnknownDstMAC(t *testing.T) {
 		t.Errorf("%+v", d)
 	}
 	aiContains(t, d.Message, "192.0.2.10 (02:00:00:00:01:10) sent 3 unicast frames to 02:00:00:00:09:99 from 1.0 s to 3.0 s into the capture",
-		"never sends a frame and no ARP or ND message names it", "meant for 198.51.100.20 (or the router towards it)")
+		"never sends a frame and no ARP or ND message names it; the icmp flow was tried 3 times over 2.0 s and nothing answered",
+		"meant for 198.51.100.20 (or the router towards it)")
+	if fi, _ := aiFlow(a, "icmp", "192.0.2.10", 8, "198.51.100.20", 0); d.Flow != fi || fi < 0 {
+		t.Errorf("flow %d, want %d", d.Flow, fi)
+	}
 
 	// The same frames in a raw-IP capture prove nothing.
 	r := aiNew(t)
@@ -465,10 +468,60 @@ func TestEtherUnknownDstMACStaleEntry(t *testing.T) {
 	c := aiNew(t)
 	c.whoHas(0, aiSrvMAC, "192.0.2.20", "192.0.2.10")
 	c.isAt(0.1, aiCliMAC, "192.0.2.10", aiSrvMAC, "192.0.2.20")
-	c.udp4(10, aiRtrMAC, aiBadMAC, "192.0.2.1", 40000, "192.0.2.10", 514, "log")
+	c.udp4(10, aiRtrMAC, aiBadMAC, "192.0.2.1", 40000, "192.0.2.10", 53, "query")
+	c.udp4(1010, aiRtrMAC, aiBadMAC, "192.0.2.1", 40000, "192.0.2.10", 53, "query")
 	a := c.run(DefaultConfig)
 	d := aiOne(t, a, "eth-unknown-dst-mac")
-	aiContains(t, d.Message, "192.0.2.1 (02:00:00:00:01:01) sent 1 unicast frame to 02:00:00:00:09:99,", "meant for 192.0.2.10, which the capture shows at 02:00:00:00:01:10")
+	aiContains(t, d.Message, "192.0.2.1 (02:00:00:00:01:01) sent 2 unicast frames to 02:00:00:00:09:99", "the udp flow was tried twice over 1.0 s",
+		"meant for 192.0.2.10, which the capture shows at 02:00:00:00:01:10")
+}
+
+// Frames to an unknown MAC that show no symptom are not reported: a
+// one-frame excerpt, a one-way capture of separate queries, a flow that
+// was answered, retries in the same instant.
+func TestEtherUnknownDstMACNeedsSymptom(t *testing.T) {
+	cases := map[string]func(c *aiCap){
+		"one frame": func(c *aiCap) {
+			c.udp4(0, aiCliMAC, aiBadMAC, "192.0.2.10", 40000, "198.51.100.20", 53, "q")
+		},
+		"separate flows": func(c *aiCap) {
+			for i := range 4 {
+				c.udp4(float64(i)*1000, aiCliMAC, aiBadMAC, "192.0.2.10", 40000+uint16(i), "198.51.100.20", 53, "q")
+			}
+		},
+		"answered": func(c *aiCap) {
+			c.udp4(0, aiCliMAC, aiBadMAC, "192.0.2.10", 40000, "198.51.100.20", 53, "q")
+			c.udp4(1000, aiCliMAC, aiBadMAC, "192.0.2.10", 40000, "198.51.100.20", 53, "q")
+			c.udp4(1001, aiRtrMAC, aiCliMAC, "198.51.100.20", 53, "192.0.2.10", 40000, "a")
+		},
+		"same instant": func(c *aiCap) {
+			for range 5 {
+				c.udp4(0, aiCliMAC, aiBadMAC, "192.0.2.10", 40000, "198.51.100.20", 53, "q")
+			}
+		},
+	}
+	for name, build := range cases {
+		c := aiNew(t)
+		build(c)
+		if ds := aiByID(c.run(DefaultConfig), "eth-unknown-dst-mac"); len(ds) != 0 {
+			t.Errorf("%s: %+v", name, ds)
+		}
+	}
+	// Retried TCP SYNs to the MAC are the symptom.
+	c := aiNew(t)
+	for i := range 2 {
+		c.add(float64(i)*1000, aiEth(aiCliMAC, aiBadMAC, layers.EthernetTypeIPv4), aiIP4("192.0.2.10", "198.51.100.20", layers.IPProtocolTCP),
+			&layers.TCP{SrcPort: 42214, DstPort: 80, SYN: true, Seq: 1000, Window: 64240})
+	}
+	a := c.run(DefaultConfig)
+	ti, _ := aiFlow(a, "tcp", "192.0.2.10", 42214, "198.51.100.20", 80)
+	if ti >= 0 {
+		d := aiOne(t, a, "eth-unknown-dst-mac")
+		aiContains(t, d.Message, "the tcp flow was tried twice over 1.0 s and nothing answered")
+		if d.Flow != ti {
+			t.Errorf("flow %d, want %d", d.Flow, ti)
+		}
+	}
 }
 
 // ---- UDP ------------------------------------------------------------------
@@ -657,7 +710,7 @@ func TestICMPErrorsLinked(t *testing.T) {
 		{"icmp-unreachable", "192.0.2.1 says traffic to 198.51.100.20 is administratively prohibited (a firewall or ACL rejects it, code 13) for the UDP flow 192.0.2.10:40000 → 198.51.100.20:161 (3 times, first 30.0 ms into the capture)", []int{7, 8, 9}, -1},
 		{"icmp-time-exceeded", "192.0.2.1 says the TTL ran out in transit for the UDP flow 192.0.2.10:33434 → 203.0.113.5:33435", []int{10}, -1},
 		{"icmp-redirect", "192.0.2.1 says the sender should use 192.0.2.2 as gateway to reach 203.0.113.5 (redirect for host) for the UDP flow 192.0.2.10:33434 → 203.0.113.5:33435", []int{11}, -1},
-		{"icmp-param-problem", "192.0.2.1 says a header field is wrong (parameter problem, pointer at byte 9) for the UDP flow 192.0.2.10:33434 → 203.0.113.5:33435", []int{12}, -1},
+		{"icmp-param-problem", "192.0.2.1 says a header field is wrong (parameter problem, pointer at byte 9 of the quoted packet) for the UDP flow 192.0.2.10:33434 → 203.0.113.5:33435", []int{12}, -1},
 		{"icmp-unreachable", "192.0.2.1 says the network of the destination is unreachable (192.0.2.1 has no route to it) for a packet it does not quote", []int{13}, -1},
 	}
 	for _, w := range wantDev {
@@ -901,4 +954,95 @@ func TestARPICMPSteadyStateAllocs(t *testing.T) {
 	if allocs > 0 {
 		t.Errorf("%.1f allocations per %d packets", allocs, len(c.frames))
 	}
+}
+
+// The fault scenarios of testdata/lab/faults, as this area words them.
+func TestARPICMPLabFaults(t *testing.T) {
+	run := func(name string) *Analysis {
+		path := "../testdata/lab/faults/" + name
+		if _, err := source.Open(path); err != nil {
+			t.Skipf("%s: %v", path, err)
+		}
+		return aiRunFile(t, path)
+	}
+	for _, pt := range []string{"client", "rtr-out", "rtr-in", "server"} {
+		a := run("healthy/" + pt + ".pcap")
+		aiNone(t, a, aiMine...)
+		if len(a.ARP) != 1 || !a.ARP[0].Answered {
+			t.Errorf("healthy/%s: ARP %+v", pt, a.ARP)
+		}
+	}
+
+	a := run("arp-unanswered/client.pcap")
+	d := aiOne(t, a, "arp-unanswered")
+	aiContains(t, d.Message, "192.0.2.10 asked 3 times for 192.0.2.99 (at 0, 1.0 s, 2.1 s) and nobody answered")
+	if !slices.Equal(aiNums(d.Frames), []int{1, 2, 3}) {
+		t.Errorf("%+v", d)
+	}
+
+	a = run("wrong-static-arp/client.pcap")
+	d = aiOne(t, a, "eth-unknown-dst-mac")
+	aiContains(t, d.Message, "192.0.2.10 (02:00:00:00:01:10) sent 3 unicast frames to 02:00:00:00:01:99", "meant for 198.51.100.20")
+	ti := slices.IndexFunc(a.Flows, func(f Flow) bool { return f.Proto == "tcp" && f.Dport == 80 })
+	if d.Flow != ti || !slices.Equal(aiNums(d.Frames), []int{1, 2, 3}) {
+		t.Errorf("%+v (tcp flow %d)", d, ti)
+	}
+
+	a = run("icmp-reject/client.pcap")
+	var got []string
+	for _, d := range aiByID(a, "icmp-unreachable") {
+		f := a.Flows[d.Flow]
+		got = append(got, f.Proto+" "+d.Message)
+	}
+	slices.Sort(got)
+	want := []string{
+		"tcp 192.0.2.1 says traffic to 198.51.100.20 is administratively prohibited (a firewall or ACL rejects it, code 13) for the TCP connection 192.0.2.10:35432 → 198.51.100.20:80",
+		"udp 192.0.2.1 says port 53/udp is closed on 198.51.100.20 (nothing listens there) for the UDP flow 192.0.2.10:49054 → 198.51.100.20:53",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("icmp-reject:\n%q\nwant\n%q", got, want)
+	}
+
+	a = run("ttl-expiry/client.pcap")
+	got = nil
+	for _, d := range aiByID(a, "icmp-time-exceeded") {
+		got = append(got, a.Flows[d.Flow].Proto+" "+d.Message)
+	}
+	slices.Sort(got)
+	want = []string{
+		"icmp 192.0.2.1 says the TTL ran out in transit for the ping 192.0.2.10 → 198.51.100.20 (id 12766, seq 1)",
+		"udp 192.0.2.1 says the TTL ran out in transit for the UDP flow 192.0.2.10:38551 → 198.51.100.20:33434",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("ttl-expiry:\n%q\nwant\n%q", got, want)
+	}
+	aiNone(t, a, "icmp-echo-unanswered")
+}
+
+// A flow that keeps sending is never cut by the idle timeout; a pause
+// longer than the timeout starts a new flow (UDP and echo alike).
+func TestARPICMPIdleTimeout(t *testing.T) {
+	c := aiNew(t)
+	for i := range 11 {
+		ms := float64(i) * 100e3 // every 100 s for 1000 s
+		c.udp4(ms, aiCliMAC, aiRtrMAC, "192.0.2.10", 40000, "198.51.100.20", 514, "log")
+		c.ping4(ms+1, aiCliMAC, aiRtrMAC, "192.0.2.10", "198.51.100.20", false, 1, uint16(i))
+		c.ping4(ms+2, aiRtrMAC, aiCliMAC, "198.51.100.20", "192.0.2.10", true, 1, uint16(i))
+	}
+	c.udp4(1500e3, aiCliMAC, aiRtrMAC, "192.0.2.10", 40000, "198.51.100.20", 514, "log")
+	c.ping4(1500e3+1, aiCliMAC, aiRtrMAC, "192.0.2.10", "198.51.100.20", false, 1, 99)
+	// Other traffic moves time on and lets the queue expire idle flows.
+	c.udp4(1900e3, aiCliMAC, aiRtrMAC, "192.0.2.10", 40001, "198.51.100.20", 53, "q")
+	a := c.run(Config{MaxFlows: 100, IdleTimeoutNs: 300e9, MaxPerID: 10})
+	var got []string
+	for _, f := range a.Flows {
+		got = append(got, fmt.Sprintf("%s %d/%d %s", f.Proto, f.OrigPackets, f.RespPackets, f.State))
+	}
+	want := []string{"udp 11/0 S0", "icmp 11/11 SF", "udp 1/0 S0", "icmp 1/0 S0", "udp 1/0 S0"}
+	if !slices.Equal(got, want) {
+		t.Errorf("flows %q, want %q", got, want)
+	}
+	// The lone ping after the pause was not answered in the 400 s that
+	// followed.
+	aiContains(t, aiOne(t, a, "icmp-echo-unanswered").Message, "192.0.2.10 sent 1 echo request to 198.51.100.20 and it got no reply (id 1, seq 99)")
 }

@@ -80,7 +80,11 @@ type icmpTracker struct {
 }
 
 func newICMPTracker(e *Engine) *icmpTracker {
-	return &icmpTracker{e: e, echo: map[FlowKey]*echoLive{}, errs: map[icmpErrKey]*icmpErr{}}
+	t := &icmpTracker{e: e, echo: map[FlowKey]*echoLive{}, errs: map[icmpErrKey]*icmpErr{}}
+	if e.arp != nil {
+		e.arp.icmp = t
+	}
+	return t
 }
 
 func (t *icmpTracker) packet(p *Packet) {
@@ -284,6 +288,9 @@ func (t *icmpTracker) end(k FlowKey, l *echoLive, atEnd bool) {
 		f.StateText = "echo requests answered"
 	case "S0":
 		f.StateText = "echo requests, no reply seen"
+		if l.errored > 0 {
+			f.StateText = "echo requests answered only by ICMP errors"
+		}
 	case "SHR":
 		f.StateText = "echo replies only: the requests were not captured"
 	}
@@ -362,6 +369,11 @@ func (t *icmpTracker) finish() {
 	slices.SortStableFunc(t.e.a.ICMP, func(a, b ICMPEvent) int {
 		return cmpInt64(int64(icmpFirst(a.Frames)), int64(icmpFirst(b.Frames)))
 	})
+	// The TCP, UDP and echo flows are all summarised now: the Ethernet
+	// tracker can tell which frames to unknown MACs went unanswered.
+	if t.e.arp != nil && t.e.arp.ether != nil {
+		t.e.arp.ether.decide()
+	}
 }
 
 func icmpFirst(f Frames) int {
@@ -685,9 +697,18 @@ func (t *icmpTracker) message(x *icmpErr) string {
 		who += " (the destination itself)"
 	}
 	var what string
-	dst := q.dst.String()
+	dst, host, proto := q.dst.String(), "host "+q.dst.String(), "the packet's protocol"
 	if !q.dst.IsValid() {
-		dst = "the destination"
+		dst, host = "the destination", "the destination host"
+	}
+	if q.ok {
+		proto = "protocol " + strings.TrimPrefix(aiProtoName(q.proto), "proto ")
+	}
+	closed := func() string {
+		if q.ports {
+			return fmt.Sprintf("port %d/%s is closed on %s (nothing listens there)", q.dport, aiProtoName(q.proto), dst)
+		}
+		return fmt.Sprintf("the port the packet went to is closed on %s (nothing listens there)", dst)
 	}
 	if !x.v6 {
 		switch x.typ {
@@ -696,11 +717,11 @@ func (t *icmpTracker) message(x *icmpErr) string {
 			case 0, 6:
 				what = fmt.Sprintf("the network of %s is unreachable (%s has no route to it)", dst, x.from)
 			case 1, 7:
-				what = fmt.Sprintf("host %s is unreachable (no ARP answer for it on the last hop, or no route)", dst)
+				what = fmt.Sprintf("%s is unreachable (no ARP answer for it on the last hop, or no route)", host)
 			case 2:
-				what = fmt.Sprintf("%s does not speak protocol %s", dst, aiProtoName(q.proto))
+				what = fmt.Sprintf("%s does not speak %s", dst, proto)
 			case 3:
-				what = fmt.Sprintf("port %d/%s is closed on %s (nothing listens there)", q.dport, aiProtoName(q.proto), dst)
+				what = closed()
 			case 4:
 				what = t.tooBig(x, "does not fit the next hop's MTU", "and has DF set (fragmentation needed)")
 			case 9, 10, 13:
@@ -717,7 +738,7 @@ func (t *icmpTracker) message(x *icmpErr) string {
 				what = "the TTL ran out in transit"
 			}
 		case 12:
-			what = fmt.Sprintf("a header field is wrong (parameter problem, pointer at byte %d)", x.word>>24)
+			what = fmt.Sprintf("a header field is wrong (parameter problem, pointer at byte %d of the quoted packet)", x.word>>24)
 		}
 	} else {
 		switch x.typ {
@@ -725,12 +746,14 @@ func (t *icmpTracker) message(x *icmpErr) string {
 			switch x.code {
 			case 0:
 				what = fmt.Sprintf("there is no route to %s", dst)
-			case 1, 5, 6:
-				what = fmt.Sprintf("traffic to %s is administratively prohibited (%s)", dst, icmpText(true, x.typ, x.code))
+			case 1:
+				what = fmt.Sprintf("traffic to %s is administratively prohibited (a firewall or ACL rejects it)", dst)
+			case 5, 6:
+				what = fmt.Sprintf("traffic to %s is rejected (%s)", dst, icmpText(true, x.typ, x.code))
 			case 3:
 				what = fmt.Sprintf("address %s is unreachable (no neighbour answer for it on the last hop)", dst)
 			case 4:
-				what = fmt.Sprintf("port %d/%s is closed on %s (nothing listens there)", q.dport, aiProtoName(q.proto), dst)
+				what = closed()
 			default:
 				what = fmt.Sprintf("%s: %s", dst, icmpText(true, x.typ, x.code))
 			}
@@ -743,7 +766,7 @@ func (t *icmpTracker) message(x *icmpErr) string {
 				what = "the hop limit ran out in transit"
 			}
 		case 4:
-			what = fmt.Sprintf("%s at byte %d", icmpText(true, x.typ, x.code), x.word)
+			what = fmt.Sprintf("a header field is wrong (%s, pointer at byte %d of the quoted packet)", icmpText(true, x.typ, x.code), x.word)
 		case 137:
 			what = fmt.Sprintf("the sender should use %s as first hop to reach %s", q.gateway, dst)
 		}

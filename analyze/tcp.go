@@ -73,12 +73,17 @@ type tcpTracker struct {
 	dropped    map[tcpKey]struct{}
 	finished   bool
 	stats      tcpStats
+	// A one-entry cache of the last connection looked up: bulk
+	// transfers send many packets in a row on one connection.
+	cacheKey tcpKey
+	cacheCI  int32
+	cacheOK  bool
 }
 
 // tcpStats counts events over the whole capture (for comparison with
 // other tools' totals, e.g. tshark's expert info).
 type tcpStats struct {
-	gaps, fast, spurious, retx, gapFill, ooo, synRetx, keepAlive, ackUnseen int
+	gaps, fast, spurious, retx, gapFill, ooo, synRetx, keepAlive, ackUnseen, rst int
 }
 
 func newTCPTracker(e *Engine) *tcpTracker {
@@ -107,7 +112,13 @@ func (t *tcpTracker) packet(p *Packet) {
 	}
 	tc := &p.TCP
 	key, fromA := tcpKeyOf(p.Src, p.Dst, uint16(tc.SrcPort), uint16(tc.DstPort))
-	ci, ok := t.m[key]
+	var ci int32
+	var ok bool
+	if t.cacheOK && key == t.cacheKey {
+		ci, ok = t.cacheCI, true
+	} else if ci, ok = t.m[key]; ok {
+		t.cacheKey, t.cacheCI, t.cacheOK = key, ci, true
+	}
 	if ok && tc.SYN && !tc.ACK {
 		// A new SYN with another ISN on a known 4-tuple is a new
 		// connection: finalise the old incarnation.
@@ -123,6 +134,7 @@ func (t *tcpTracker) packet(p *Packet) {
 		if ci, ok = t.open(key, fromA, p); !ok {
 			return
 		}
+		t.cacheKey, t.cacheCI, t.cacheOK = key, ci, true
 	}
 	t.update(&t.conns[ci], fromA, p)
 }
@@ -184,6 +196,9 @@ func (t *tcpTracker) open(key tcpKey, fromA bool, p *Packet) (int32, bool) {
 // release frees a finalised connection's live state.
 func (t *tcpTracker) release(ci int32) {
 	c := &t.conns[ci]
+	if t.cacheOK && t.cacheCI == ci {
+		t.cacheOK = false
+	}
 	if cur, ok := t.m[c.key]; ok && cur == ci {
 		delete(t.m, c.key)
 	}

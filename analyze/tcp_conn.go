@@ -1,6 +1,10 @@
 package analyze
 
-import "github.com/gopacket/gopacket/layers"
+import (
+	"slices"
+
+	"github.com/gopacket/gopacket/layers"
+)
 
 // Zeek's TCP endpoint states.
 const (
@@ -121,7 +125,9 @@ type tcpEvidence struct {
 	fr        [evN][5]FrameRef
 	gaps      [2][tcpMaxGaps]tcpGap
 	ngaps     [2]uint8
-	lostOver  [2]int32 // gaps pushed out of the table (counted as lost)
+	holes     [2]int32 // holes seen, filled later or not
+	holeBytes [2]int64
+	lostOver  [2]int32 // holes pushed out of the table unfilled
 	lostBytes [2]int64
 	fast      int32
 	spurious  int32
@@ -380,6 +386,11 @@ func (t *tcpTracker) update(c *tcpConn, fromA bool, p *Packet) {
 		if seqGT(end, d.nxt) {
 			d.nxt, d.nxtTime = end, now
 		}
+	case seglen == 1 && seq == d.nxt && r.f&hWin != 0 && r.win == 0:
+		// A zero-window probe: one byte into a closed window.
+		c.evidence().zwp++
+		c.note(evZW, p.Ref)
+		d.nxt, d.nxtTime = end, now
 	case seqGT(seq, d.nxt):
 		if tcpTrace != nil {
 			tcpTrace(p.Ref.Index, "gap", false, 0, 0)
@@ -469,11 +480,13 @@ func (t *tcpTracker) update(c *tcpConn, fromA bool, p *Packet) {
 				}
 			}
 		}
+		if !dupNow && a != d.ack {
+			// A run of duplicate ACKs ends when the ACK number moves
+			// (as in Wireshark: data segments in between do not end it).
+			d.dupRun = 0
+		}
 		d.ack, d.ackTime = a, now
 		d.f |= hAck
-	}
-	if !dupNow {
-		d.dupRun = 0
 	}
 	d.win = tc.Window
 	d.f |= hWin
@@ -488,6 +501,7 @@ func (t *tcpTracker) update(c *tcpConn, fromA bool, p *Packet) {
 		c.noteClose(side, false)
 	}
 	if rst {
+		t.stats.rst++
 		t.reset(c, side, d, r, p)
 	}
 	d.pkts++
@@ -506,9 +520,10 @@ func (t *tcpTracker) handshake(c *tcpConn, side int, d, r *tcpHalf, p *Packet) {
 		d.synN++
 		t.stats.synRetx++
 		if tc.ACK {
+			// Counted as a retransmission; no T in the history (Zeek's
+			// T is for data).
 			c.retx[side]++
 			c.note(evRetx, p.Ref)
-			c.repeatHist(side, 'T', c.retx[side])
 			c.synAckN++
 			c.synAckLast = now
 		} else if side == 0 {
@@ -561,11 +576,12 @@ func (t *tcpTracker) handshake(c *tcpConn, side int, d, r *tcpHalf, p *Packet) {
 // fast retransmission, out-of-order, spurious or plain retransmission.
 func (t *tcpTracker) classify(c *tcpConn, side int, d, r *tcpHalf, p *Packet, seq, end uint32, seglen int) {
 	now := p.Time
-	filled := c.ev != nil && c.ev.ngaps[side] > 0 && t.fillGaps(c, side, seq, end)
-	thr := int64(tcpOOODefaultNs)
-	if c.irtt > 0 {
-		thr = c.irtt
+	var filled bool
+	var hole FrameRef
+	if c.ev != nil && c.ev.ngaps[side] > 0 {
+		filled, hole = t.fillGaps(c, side, seq, end)
 	}
+	thr := c.oooThr()
 	kind := "retx"
 	switch {
 	case r.dupRun >= 2 && r.f&hAck != 0 && r.ack == seq && now-r.ackTime < tcpFastRetxNs:
@@ -573,6 +589,15 @@ func (t *tcpTracker) classify(c *tcpConn, side int, d, r *tcpHalf, p *Packet, se
 		t.stats.fast++
 		kind = "fast"
 	case filled && now-d.nxtTime < thr:
+		// Reordering: the hole it fills was no loss.
+		ev := c.ev
+		ev.holes[side]--
+		ev.holeBytes[side] -= int64(end - seq)
+		fr := ev.fr[evLost][:ev.nfr[evLost]]
+		if i := slices.Index(fr, hole); i >= 0 {
+			copy(fr[i:], fr[i+1:])
+			ev.nfr[evLost]--
+		}
 		c.ooo++
 		t.stats.ooo++
 		c.note(evOOO, p.Ref)
@@ -608,13 +633,15 @@ func (t *tcpTracker) classify(c *tcpConn, side int, d, r *tcpHalf, p *Packet, se
 // addGap records a hole [start, end) in side's sequence space.
 func (t *tcpTracker) addGap(c *tcpConn, side int, start, end uint32, ref FrameRef) {
 	ev := c.evidence()
+	ev.holes[side]++
+	ev.holeBytes[side] += int64(end - start)
+	c.note(evLost, ref)
 	n := ev.ngaps[side]
 	g := &ev.gaps[side]
 	if n == tcpMaxGaps {
-		// Full: the oldest hole counts as lost now.
+		// Full: the oldest hole counts as never filled.
 		ev.lostOver[side]++
 		ev.lostBytes[side] += int64(g[0].end - g[0].start)
-		c.note(evLost, g[0].ref)
 		copy(g[:], g[1:])
 		n--
 	}
@@ -624,15 +651,19 @@ func (t *tcpTracker) addGap(c *tcpConn, side int, start, end uint32, ref FrameRe
 
 // fillGaps removes [seq, end) from side's holes and reports whether it
 // covered any (the segment carried data never seen before).
-func (t *tcpTracker) fillGaps(c *tcpConn, side int, seq, end uint32) bool {
+func (t *tcpTracker) fillGaps(c *tcpConn, side int, seq, end uint32) (bool, FrameRef) {
 	ev := c.ev
 	g := &ev.gaps[side]
 	n := int(ev.ngaps[side])
 	hit := false
+	var ref FrameRef
 	for i := 0; i < n; i++ {
 		x := &g[i]
 		if !seqLT(seq, x.end) || !seqGT(end, x.start) {
 			continue
+		}
+		if !hit {
+			ref = x.ref
 		}
 		hit = true
 		switch {
@@ -655,7 +686,16 @@ func (t *tcpTracker) fillGaps(c *tcpConn, side int, seq, end uint32) bool {
 		}
 	}
 	ev.ngaps[side] = uint8(n)
-	return hit
+	return hit, ref
+}
+
+// oooThr is how soon after the highest segment a segment that fills a
+// hole counts as reordered: the handshake's RTT (as Wireshark), else 3 ms.
+func (c *tcpConn) oooThr() int64 {
+	if c.irtt > 0 {
+		return c.irtt
+	}
+	return tcpOOODefaultNs
 }
 
 // reset handles a RST from side.

@@ -206,8 +206,10 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 	recent := why == tcpEndCapture && t.now-c.synLast < tcpInconclusiveNs && o.synN == 1
 	switch {
 	case synSeen && r.pkts == 0 && (state == "S0" || state == "SH" || state == "RSTOS0") && !recent:
-		msg := fmt.Sprintf("the SYN from %s to %s got no TCP answer: %s at %s", names().ep[0], names().ep[1],
-			tcpPlural(int64(o.synN), "SYN", "SYNs"), c.synTimes())
+		msg := fmt.Sprintf("the SYN from %s to %s got no TCP answer: %d SYNs at %s", names().ep[0], names().ep[1], o.synN, c.synTimes())
+		if o.synN == 1 {
+			msg = fmt.Sprintf("the SYN from %s to %s got no TCP answer, and the client did not send it again (it gave up before its first retransmission)", names().ep[0], names().ep[1])
+		}
 		if other := int64(o.pkts) - int64(o.synN); other > 0 {
 			msg += fmt.Sprintf("; the client still sent %s, so the server's answers take a path this capture does not see", tcpPlural(other, "other packet", "other packets"))
 		}
@@ -259,10 +261,10 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 			msg += fmt.Sprintf(", after %d bytes from %s and %d bytes from %s", ev.rstBytes[0], names().short[0], ev.rstBytes[1], names().short[1])
 		}
 		switch {
-		case ev.rstFin&(1<<(1-s)) != 0:
-			msg += fmt.Sprintf(" (%s had already closed its side with FIN: data arrived after the close)", names().short[1-s])
 		case ev.rstFin&(1<<s) != 0:
-			msg += " (after it had sent FIN itself)"
+			msg += " after it had sent FIN itself: more data arrived after it closed"
+		case ev.rstFin&(1<<(1-s)) != 0:
+			msg += fmt.Sprintf(" (%s had already sent FIN: the close was answered with an abort)", names().short[1-s])
 		}
 		if ev.rstN > 1 {
 			msg += fmt.Sprintf("; %d RSTs in all", ev.rstN)
@@ -300,43 +302,47 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 	if c.ooo > 0 {
 		t.dev("tcp-out-of-order", flow, c.frames(evOOO), int(c.ooo),
 			fmt.Sprintf("between %s and %s, %s arrived out of order: below the highest sequence number, never seen before, within %s of it",
-				names().ep[0], names().ep[1], tcpPlural(int64(c.ooo), "segment", "segments"), tcpDur(max(c.irtt, tcpOOODefaultNs))))
+				names().ep[0], names().ep[1], tcpPlural(int64(c.ooo), "segment", "segments"), tcpDur(c.oooThr())))
 	}
 
-	// Holes never filled.
-	var lostFrames []FrameRef
+	// Holes in the sequence space at this capture point: filled later by
+	// retransmissions (the originals were lost before this point) or
+	// never (the capture missed them, or they never arrived).
 	lostTotal := 0
 	var parts []string
 	for s := range 2 {
-		n, bytes, acked := int(ev.lostOver[s]), ev.lostBytes[s], 0
+		n := int(ev.holes[s])
+		if n == 0 {
+			continue
+		}
+		open, bytes, acked := int(ev.lostOver[s]), ev.lostBytes[s], 0
 		peer := &c.h[1-s]
 		for i := 0; i < int(ev.ngaps[s]); i++ {
 			g := ev.gaps[s][i]
-			n++
+			open++
 			bytes += int64(g.end - g.start)
 			if peer.f&hAck != 0 && seqLE(g.end, peer.ackMax) {
 				acked++
 			}
-			lostFrames = append(lostFrames, g.ref)
-		}
-		if n == 0 {
-			continue
 		}
 		lostTotal += n
-		p := fmt.Sprintf("%s's data to %s has %s (%d bytes) this capture point never saw", names().who[s], names().ep[1-s], tcpPlural(int64(n), "hole", "holes"), bytes)
-		if acked > 0 {
-			p += fmt.Sprintf("; the receiver acknowledged %d of them, so the data got there and the capture missed it (capture drops, offload, or a second path)", acked)
+		p := fmt.Sprintf("%s's data to %s has %s (%d bytes) in its sequence numbers at this capture point", names().who[s], names().ep[1-s],
+			tcpPlural(int64(n), "hole", "holes"), ev.holeBytes[s])
+		if filled := n - open; filled > 0 {
+			p += fmt.Sprintf("; %d filled later by retransmissions, so the originals were lost before this capture point", filled)
+		}
+		if open > 0 {
+			p += fmt.Sprintf("; %d never filled (%d bytes never seen here)", open, bytes)
+			if acked > 0 {
+				p += fmt.Sprintf(", of which the receiver acknowledged %d, so the data got there and the capture missed it (capture drops, offload, or a second path)", acked)
+			}
 		}
 		parts = append(parts, p)
 	}
 	if lostTotal > 0 {
 		f = t.e.flow(int(c.flow))
 		f.LostSegments = lostTotal
-		lostFrames = append(c.frames(evLost), lostFrames...)
-		if len(lostFrames) > 5 {
-			lostFrames = lostFrames[:5]
-		}
-		t.dev("tcp-lost-segment", flow, lostFrames, lostTotal, strings.Join(parts, "; "))
+		t.dev("tcp-lost-segment", flow, c.frames(evLost), lostTotal, strings.Join(parts, "; "))
 	}
 	if c.ackUnseen > 0 {
 		t.dev("tcp-ack-unseen", flow, c.frames(evAckUnseen), int(c.ackUnseen),

@@ -27,7 +27,8 @@ type TextOptions struct {
 // exchanges, conversations, ICMP events and the deviations, most severe
 // first, each with its hint and its evidence packets.
 func Text(w io.Writer, analyses []*analyze.Analysis, evidence []*Evidence, opts TextOptions) error {
-	bw := bufio.NewWriter(&safeWriter{w: w})
+	safe := &safeWriter{w: w}
+	bw := bufio.NewWriter(safe)
 	if opts.MaxFlows == 0 {
 		opts.MaxFlows = 200
 	}
@@ -43,7 +44,10 @@ func Text(w io.Writer, analyses []*analyze.Analysis, evidence []*Evidence, opts 
 			return err
 		}
 	}
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return safe.flush()
 }
 
 func textOne(w *bufio.Writer, a *analyze.Analysis, ev *Evidence, opts TextOptions) error {

@@ -169,7 +169,7 @@ func captureFiles(t *testing.T) []string {
 			files = append(files, filepath.Join(sharedCorpus, c.file))
 		}
 	}
-	for _, pattern := range []string{"../../testdata/*.pcap*", "../../testdata/lab/*.pcap*"} {
+	for _, pattern := range []string{"../../testdata/*.pcap*", "../../testdata/lab/*.pcap*", "../../testdata/lab/faults/*/*.pcap"} {
 		own, _ := filepath.Glob(pattern)
 		files = append(files, own...)
 	}
@@ -185,7 +185,7 @@ func TestLiveTcpdump(t *testing.T) {
 	differ, total := 0, 0
 	for _, opts := range liveOptionSets {
 		for _, file := range files {
-			name := strings.Join(opts, "") + "/" + filepath.Base(file)
+			name := strings.Join(opts, "") + "/" + strings.TrimPrefix(file, "../../testdata/")
 			total++
 			t.Run(name, func(t *testing.T) {
 				want := tcpdumpOutput(t, file, opts)

@@ -492,14 +492,24 @@ func (p *Printer) dnsLabelLen(b []byte, cp int) int {
 // dnsName prints the domain name at cp, following compression pointers
 // only backwards, and returns the offset after it (tcpdump's fqdn_print).
 func (p *Printer) dnsName(b []byte, cp int) (int, bool) {
+	return p.dnsNameAt(b, cp, 0)
+}
+
+// dnsNameAt is dnsName with compression offsets counted from base; an
+// offset from a base after the name is never backwards (tcpdump's unsigned
+// pointer arithmetic).
+func (p *Printer) dnsNameAt(b []byte, cp, base int) (int, bool) {
 	l := p.dnsLabelLen(b, cp)
 	if l < 0 || !has(b, cp, 1) {
 		return 0, false
 	}
-	maxOff := cp
+	maxOff := cp - base
+	if maxOff < 0 {
+		maxOff = 1 << 32
+	}
 	i := b[cp]
 	cp++
-	rp := 0
+	rp := -1 // tcpdump's NULL: a name cut right after a pointer's first byte
 	compressed := false
 	if i&0xc0 != 0xc0 {
 		rp = cp + l
@@ -524,7 +534,7 @@ func (p *Printer) dnsName(b []byte, cp int) (int, bool) {
 				return 0, false
 			}
 			maxOff = off
-			cp = off
+			cp = base + off
 			if !has(b, cp, 1) {
 				return 0, false
 			}
@@ -575,7 +585,7 @@ func (p *Printer) dnsName(b []byte, cp int) (int, bool) {
 	if chars > dnsMaxCDName {
 		p.s("<DOMAIN NAME TOO LONG>")
 	}
-	return rp, true
+	return rp, rp >= 0
 }
 
 // dnsBitLabel prints an RFC 2673 bit-string label "\[xHEX/BITS]".
@@ -819,7 +829,7 @@ func (p *Printer) dnsRR(b []byte, cp int, mdns bool) (int, bool) {
 		}
 	case dnsTypeOPT:
 		p.s(" UDPsize=")
-		p.u(uint64(class))
+		p.u(uint64(c)) // with mDNS, less the cache-flush bit
 		if optFlags&0x8000 != 0 {
 			p.s(" DO")
 		}
@@ -1000,6 +1010,15 @@ func (p *Printer) ednsOpt(b []byte, cp int) (int, bool) {
 		}
 		p.u(uint64(data[0])<<24 | uint64(data[1])<<16 | uint64(data[2])<<8 | uint64(data[3]))
 		p.s(" sec")
+	case 5, 6, 7:
+		for i, x := range data {
+			if i > 0 {
+				p.c(' ')
+			}
+			p.ednsAlg(code, x)
+		}
+	case 13:
+		p.dnsNameAt(b, cp, cp+n)
 	case 12:
 		p.c('(')
 		p.u(uint64(n))
@@ -1021,6 +1040,72 @@ func (p *Printer) ednsOpt(b []byte, cp int) (int, bool) {
 		}
 	}
 	return cp + n, true
+}
+
+// ednsAlg appends the name of an algorithm listed in a DAU (DNSSEC
+// algorithm), DHU (DS digest) or N3U (NSEC3 hash) option, or "Alg_N".
+func (p *Printer) ednsAlg(code uint16, x byte) {
+	name := ""
+	switch code {
+	case 5:
+		switch x {
+		case 0:
+			name = "DELETE"
+		case 1:
+			name = "RSAMD5"
+		case 2:
+			name = "DH"
+		case 3:
+			name = "DS"
+		case 5:
+			name = "RSASHA1"
+		case 6:
+			name = "DSA-NSEC3-SHA1"
+		case 7:
+			name = "RSASHA1-NSEC3-SHA1"
+		case 8:
+			name = "RSASHA256"
+		case 10:
+			name = "RSASHA512"
+		case 12:
+			name = "ECC-GOST"
+		case 13:
+			name = "ECDSAP256SHA256"
+		case 14:
+			name = "ECDSAP384SHA384"
+		case 15:
+			name = "ED25519"
+		case 16:
+			name = "ED448"
+		case 252:
+			name = "INDIRECT"
+		case 253:
+			name = "PRIVATEDNS"
+		case 254:
+			name = "PRIVATEOID"
+		}
+	case 6:
+		switch x {
+		case 1:
+			name = "SHA-1"
+		case 2:
+			name = "SHA-256"
+		case 3:
+			name = "GOST_R_34.11-94"
+		case 4:
+			name = "SHA-384"
+		}
+	case 7:
+		if x == 1 {
+			name = "SHA-1"
+		}
+	}
+	if name != "" {
+		p.s(name)
+		return
+	}
+	p.s("Alg_")
+	p.u(uint64(x))
 }
 
 // ednsECS prints an EDNS Client Subnet option "addr/source/scope".

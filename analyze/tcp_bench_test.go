@@ -136,3 +136,45 @@ func cpuTime() time.Duration {
 }
 
 var tcpStatsLast tcpStats
+
+func TestTCPDriverMem(t *testing.T) {
+	name := os.Getenv("TCPDRV_MEM")
+	if name == "" {
+		t.Skip()
+	}
+	r, err := source.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var frames []source.Frame
+	for {
+		f, err := r.Next()
+		if err != nil {
+			break
+		}
+		g := *f
+		g.Data = append([]byte(nil), f.Data...)
+		g.Comments = nil
+		frames = append(frames, g)
+	}
+	info := r.Info()
+	run := func(withTCP bool) time.Duration {
+		runtime.GC()
+		e := NewEngine(name, info, DefaultConfig)
+		e.tracked = nil
+		if withTCP {
+			e.tracked = []tracker{e.tcp}
+		}
+		start := time.Now()
+		for i := range frames {
+			e.Add(&frames[i])
+		}
+		e.Finish(nil)
+		return time.Since(start)
+	}
+	for i := 0; i < 3; i++ {
+		base := run(false)
+		withT := run(true)
+		fmt.Printf("mem: decode only %v, with tcp %v: tcp %.0f ns/packet\n", base, withT, float64(withT-base)/float64(len(frames)))
+	}
+}
