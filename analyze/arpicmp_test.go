@@ -997,7 +997,7 @@ func TestARPICMPLabFaults(t *testing.T) {
 	slices.Sort(got)
 	want := []string{
 		"tcp 192.0.2.1 says traffic to 198.51.100.20 is administratively prohibited (a firewall or ACL rejects it, code 13) for the TCP connection 192.0.2.10:35432 → 198.51.100.20:80",
-		"udp 192.0.2.1 says port 53/udp is closed on 198.51.100.20 (nothing listens there) for the UDP flow 192.0.2.10:49054 → 198.51.100.20:53",
+		"udp 192.0.2.1 says port 53/udp is closed on 198.51.100.20 (sent by 192.0.2.1, not by the destination: a firewall rejecting the traffic as if the port were closed) for the UDP flow 192.0.2.10:49054 → 198.51.100.20:53",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("icmp-reject:\n%q\nwant\n%q", got, want)

@@ -705,10 +705,16 @@ func (t *icmpTracker) message(x *icmpErr) string {
 		proto = "protocol " + strings.TrimPrefix(aiProtoName(q.proto), "proto ")
 	}
 	closed := func() string {
-		if q.ports {
-			return fmt.Sprintf("port %d/%s is closed on %s (nothing listens there)", q.dport, aiProtoName(q.proto), dst)
+		// Only the destination itself knows whether a port is open; a
+		// port unreachable from anyone else is a firewall's reject.
+		why := "(nothing listens there)"
+		if q.ok && x.from != q.dst {
+			why = "(sent by " + x.from.String() + ", not by the destination: a firewall rejecting the traffic as if the port were closed)"
 		}
-		return fmt.Sprintf("the port the packet went to is closed on %s (nothing listens there)", dst)
+		if q.ports {
+			return fmt.Sprintf("port %d/%s is closed on %s %s", q.dport, aiProtoName(q.proto), dst, why)
+		}
+		return fmt.Sprintf("the port the packet went to is closed on %s %s", dst, why)
 	}
 	if !x.v6 {
 		switch x.typ {

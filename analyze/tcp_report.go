@@ -231,7 +231,11 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 		}
 		t.dev("tcp-syn-retried", flow, flowFrames, int(o.synN)-1, msg)
 	}
-	if synSeen && c.synAckN > 0 && !c.origReplied &&
+	if synSeen && c.synAckN > 0 && !c.est && o.f&hRst != 0 && o.bytes == 0 {
+		t.dev("tcp-synack-unanswered", flow, flowFrames, int(c.synAckN),
+			fmt.Sprintf("the server %s answered the SYN from %s with SYN/ACK only after %s, and the client answered that with RST: it had given up on the connection",
+				names().ep[1], names().ep[0], tcpDur(c.synAckFirst-c.synFirst)))
+	} else if synSeen && c.synAckN > 0 && !c.origReplied &&
 		!(why == tcpEndCapture && c.synAckN == 1 && t.now-c.synAckLast < tcpInconclusiveNs) {
 		msg := fmt.Sprintf("the server %s answered the SYN from %s with SYN/ACK after %s, but the client never acknowledged it: %s over %s",
 			names().ep[1], names().ep[0], tcpDur(c.rtt), tcpPlural(int64(c.synAckN), "SYN/ACK", "SYN/ACKs"), tcpDur(c.synAckLast-c.synAckFirst))

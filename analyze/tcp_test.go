@@ -264,6 +264,12 @@ func TestTCPSynAckUnanswered(t *testing.T) {
 	if f.State != "S1" || f.History != "Sh" {
 		t.Errorf("flow %s %s", f.State, f.History)
 	}
+	// Answered too late: the client had given up and resets.
+	a = newTCPSim(t).seg(0, tcpC, "S", 1000, 0, 0).seg(1017, tcpS, "SA", 5000, 1001, 0).seg(1017.1, tcpC, "R", 1001, 0, 0).run()
+	tcpHas(t, tcpWantIDs(t, a, "tcp-synack-unanswered")["tcp-synack-unanswered"].Message, "only after 1.0 s", "answered that with RST")
+	if f := tcpOnlyFlow(t, a); f.State != "RSTO" || f.History != "ShR" {
+		t.Errorf("flow %s %s", f.State, f.History)
+	}
 	// Answered by the client's ACK: fine.
 	a = newTCPSim(t).handshake().seg(2000, tcpC, "FA", 1001, 5001, 0).seg(2001, tcpS, "FA", 5001, 1002, 0).seg(2002, tcpC, "A", 1002, 5002, 0).run()
 	tcpWantIDs(t, a)

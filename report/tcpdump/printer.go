@@ -105,6 +105,11 @@ func (p *Printer) Append(dst []byte, f *source.Frame) []byte {
 		p.padLeft(strconv.Itoa(p.count), 5)
 		p.s("  ")
 	}
+	if p.invalidHeader(f) {
+		p.out = append(p.out, '\n')
+		p.frame = nil
+		return p.out
+	}
 	p.timestamp(f)
 	p.printLink(f)
 	hdr := p.llHdrLen
@@ -131,6 +136,53 @@ func (p *Printer) Append(dst []byte, f *source.Frame) []byte {
 	p.out = append(p.out, '\n')
 	p.frame = nil
 	return p.out
+}
+
+// maxSnaplen is tcpdump's MAXIMUM_SNAPLEN.
+const maxSnaplen = 262144
+
+// invalidHeader prints tcpdump's "[Invalid header: ...]" for a record whose
+// lengths cannot be right (zero, or a captured length above the packet's
+// length or above the largest snapshot length); tcpdump then prints
+// neither the timestamp nor the packet.
+func (p *Printer) invalidHeader(f *source.Frame) bool {
+	capLen, origLen := uint32(f.CapLen), uint32(f.OrigLen)
+	if capLen != 0 && origLen != 0 && origLen >= capLen && capLen <= maxSnaplen && origLen <= maxSnaplen {
+		return false
+	}
+	sep := "[Invalid header:"
+	if capLen == 0 {
+		p.s("[Invalid header: caplen==0")
+		sep = ","
+	}
+	if origLen == 0 {
+		p.s(sep)
+		p.s(" len==0")
+		sep = ","
+	} else if origLen < capLen {
+		p.s(sep)
+		p.s(" len(")
+		p.u(uint64(origLen))
+		p.s(") < caplen(")
+		p.u(uint64(capLen))
+		p.c(')')
+		sep = ","
+	}
+	if capLen > maxSnaplen {
+		p.s(sep)
+		p.s(" caplen(")
+		p.u(uint64(capLen))
+		p.s(") > 262144")
+		sep = ","
+	}
+	if origLen > maxSnaplen {
+		p.s(sep)
+		p.s(" len(")
+		p.u(uint64(origLen))
+		p.s(") > 262144")
+	}
+	p.c(']')
+	return true
 }
 
 // errTruncated is panicked by the get* accessors when a read runs past the
