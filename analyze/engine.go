@@ -42,6 +42,7 @@ type Engine struct {
 	p       Packet
 	dec     *decoder
 	perID   map[string]int
+	flows   flowStore
 	tracked []tracker
 	// Trackers other trackers consult.
 	tcp  *tcpTracker
@@ -110,6 +111,7 @@ func (e *Engine) Finish(readErr error) *Analysis {
 	for _, t := range e.tracked {
 		t.finish()
 	}
+	e.a.Flows = e.flows.flatten()
 	SortDeviations(e.a.Deviations)
 	return e.a
 }

@@ -245,7 +245,7 @@ func (t *etherTracker) decide() {
 			continue
 		}
 		for _, u := range c.flows[:c.nflows] {
-			f := &t.e.a.Flows[u.idx]
+			f := t.e.flow(u.idx)
 			if u.n >= 2 && u.last-u.first >= etherRetryNs && f.RespPackets == 0 {
 				t.e.deviate("eth-unknown-dst-mac", u.idx, c.frames, t.message(c, u))
 				break
@@ -268,7 +268,7 @@ func (t *etherTracker) message(c *etherCand, u etherFlowUse) string {
 		fmt.Fprintf(&b, " from %s to %s into the capture", aiDur(c.first-t.e.a.Capture.First), aiDur(c.last-t.e.a.Capture.First))
 	}
 	b.WriteString(", a MAC no station here uses: it never sends a frame and no ARP or ND message names it")
-	fmt.Fprintf(&b, "; the %s flow was tried %s over %s and nothing answered", t.e.a.Flows[u.idx].Proto, aiTimes(u.n), aiDur(u.last-u.first))
+	fmt.Fprintf(&b, "; the %s flow was tried %s over %s and nothing answered", t.e.flow(u.idx).Proto, aiTimes(u.n), aiDur(u.last-u.first))
 	if c.dstIP.IsValid() {
 		fmt.Fprintf(&b, ". The frames were meant for %s", c.dstIP)
 		if c.dstIPs > 1 {

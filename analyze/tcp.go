@@ -79,7 +79,7 @@ const (
 type tcpTracker struct {
 	e     *Engine
 	m     map[tcpKey]int32 // live (and, after finish, final) connections
-	conns []tcpConn
+	conns connStore
 	free  []int32
 	live  int
 
@@ -141,7 +141,7 @@ func (t *tcpTracker) packet(p *Packet) {
 	if ok && tc.SYN && !tc.ACK {
 		// A new SYN with another ISN on a known 4-tuple is a new
 		// connection: finalise the old incarnation.
-		c := &t.conns[ci]
+		c := t.conns.at(ci)
 		h := &c.h[c.sideOf(fromA)]
 		if (h.f&hSyn != 0 && tc.Seq != h.isn) || (h.f&hSyn == 0 && h.pkts > 0) {
 			t.finalize(ci, tcpEndSuperseded)
@@ -155,7 +155,7 @@ func (t *tcpTracker) packet(p *Packet) {
 		}
 		t.cacheKey, t.cacheCI, t.cacheOK = key, ci, true
 	}
-	t.update(&t.conns[ci], fromA, p)
+	t.update(t.conns.at(ci), fromA, p)
 }
 
 // open starts tracking a new connection whose first packet is p.
@@ -180,12 +180,11 @@ func (t *tcpTracker) open(key tcpKey, fromA bool, p *Packet) (int32, bool) {
 		ci = t.free[n-1]
 		t.free = t.free[:n-1]
 	} else {
-		t.conns = append(t.conns, tcpConn{})
-		ci = int32(len(t.conns) - 1)
+		ci = t.conns.add()
 	}
 	t.live++
 	t.m[key] = ci
-	c := &t.conns[ci]
+	c := t.conns.at(ci)
 	c.key = key
 	c.used = true
 	tc := &p.TCP
@@ -214,14 +213,14 @@ func (t *tcpTracker) open(key tcpKey, fromA bool, p *Packet) (int32, bool) {
 
 // release frees a finalised connection's live state.
 func (t *tcpTracker) release(ci int32) {
-	c := &t.conns[ci]
+	c := t.conns.at(ci)
 	if t.cacheOK && t.cacheCI == ci {
 		t.cacheOK = false
 	}
 	if cur, ok := t.m[c.key]; ok && cur == ci {
 		delete(t.m, c.key)
 	}
-	t.conns[ci] = tcpConn{}
+	*t.conns.at(ci) = tcpConn{}
 	t.free = append(t.free, ci)
 	t.live--
 }
@@ -229,8 +228,8 @@ func (t *tcpTracker) release(ci int32) {
 // sweep finalises connections idle past the timeout, and closed ones
 // past the linger time.
 func (t *tcpTracker) sweep() {
-	for i := range t.conns {
-		c := &t.conns[i]
+	for i := 0; i < t.conns.n; i++ {
+		c := t.conns.at(int32(i))
 		if !c.used {
 			continue
 		}
@@ -248,8 +247,8 @@ func (t *tcpTracker) sweep() {
 
 func (t *tcpTracker) finish() {
 	// Finalise without releasing, so flowFor still answers.
-	for i := range t.conns {
-		if t.conns[i].used {
+	for i := 0; i < t.conns.n; i++ {
+		if t.conns.at(int32(i)).used {
 			t.finalize(int32(i), tcpEndCapture)
 		}
 	}
@@ -261,7 +260,26 @@ func (t *tcpTracker) finish() {
 func (t *tcpTracker) flowFor(k FlowKey) int {
 	key, _ := tcpKeyOf(k.Src, k.Dst, k.Sport, k.Dport)
 	if ci, ok := t.m[key]; ok {
-		return int(t.conns[ci].flow)
+		return int(t.conns.at(ci).flow)
 	}
 	return -1
 }
+
+// connStore holds connection state in fixed-size chunks: growing never
+// copies the live connections, and memory rises in small steps.
+type connStore struct {
+	chunks [][]tcpConn
+	n      int
+}
+
+const connChunk = 1024
+
+func (s *connStore) add() int32 {
+	if s.n%connChunk == 0 {
+		s.chunks = append(s.chunks, make([]tcpConn, connChunk))
+	}
+	s.n++
+	return int32(s.n - 1)
+}
+
+func (s *connStore) at(i int32) *tcpConn { return &s.chunks[i/connChunk][i%connChunk] }

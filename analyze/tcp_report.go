@@ -166,7 +166,7 @@ func (c *tcpConn) frames(kind int) []FrameRef {
 // finalize writes the connection's summary into its Flow and emits its
 // deviations.
 func (t *tcpTracker) finalize(ci int32, why int) {
-	c := &t.conns[ci]
+	c := t.conns.at(ci)
 	if c.final {
 		return
 	}

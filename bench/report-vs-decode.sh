@@ -15,7 +15,7 @@ echo "capture: $CAP ($PKTS packets, $(du -h "$CAP" | cut -f1))"
 run() { # label command...: prints "label seconds peakKiB"
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$DIR/time" "$@" >"$DIR/$label.out" 2>/dev/null || true
-  read -r s m <"$DIR/time"
+  read -r s m < <(tail -1 "$DIR/time")
   echo "$label $s $m"
 }
 printf '%-22s %9s %9s %11s\n' tool seconds peakMiB ns/packet

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"errors"
 	"io"
 	"slices"
 	"strings"
@@ -26,12 +25,14 @@ const maxEvidenceFrames = 5000
 func CollectEvidence(a *analyze.Analysis, perDeviation int) *Evidence {
 	ev := &Evidence{text: map[int]string{}}
 	var want []int
+	offsets := map[int]int64{}
 	for _, d := range a.Deviations {
 		for i, f := range d.Frames {
 			if i >= perDeviation {
 				break
 			}
 			want = append(want, f.Index)
+			offsets[f.Index] = f.Offset
 		}
 	}
 	slices.Sort(want)
@@ -48,13 +49,19 @@ func CollectEvidence(a *analyze.Analysis, perDeviation int) *Evidence {
 	}
 	defer r.Close()
 	var out []byte
+	seeker, _ := r.(source.FrameSeeker)
 	for _, idx := range want {
+		// Jump straight to the frame where the reader can; otherwise
+		// read on to it.
+		if off := offsets[idx]; seeker != nil && off > 0 {
+			if seeker.SeekFrame(off, idx) != nil {
+				seeker = nil
+			}
+		}
 		for {
 			f, err := r.Next()
 			if err != nil {
-				if !errors.Is(err, io.EOF) {
-					return ev
-				}
+				// A read error ends the evidence; what was read stays.
 				return ev
 			}
 			if f.Index < idx {

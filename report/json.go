@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 
@@ -11,49 +12,110 @@ import (
 // meaning does.
 const Schema = "pcapreport/v1"
 
-// jsonCapture is one capture in the JSON report: the contract fields at
-// the top level, the rest of the analysis beside them.
-type jsonCapture struct {
-	File        string   `json:"file"`
-	Format      string   `json:"format"`
-	Packets     int      `json:"packets"`
-	LinkTypes   []uint32 `json:"link_types"`
-	Truncated   bool     `json:"truncated"`
-	Compression string   `json:"compression,omitempty"`
-	Snaplen     uint32   `json:"snaplen"`
-	FirstNs     int64    `json:"first_ns"`
-	LastNs      int64    `json:"last_ns"`
-	Sliced      int      `json:"sliced"`
-	// TimeBackwards counts packets older than the one before them.
-	TimeBackwards int                   `json:"time_backwards"`
-	ReadError     string                `json:"read_error,omitempty"`
-	Hosts         []analyze.HostEntry   `json:"hosts"`
-	ARP           []analyze.ARPExchange `json:"arp"`
-	Flows         []analyze.Flow        `json:"flows"`
-	ICMP          []analyze.ICMPEvent   `json:"icmp"`
-	Deviations    []analyze.Deviation   `json:"deviations"`
-	FlowsDropped  int                   `json:"flows_dropped,omitempty"`
+// jsonFacts are a capture's facts at the top level of its JSON object: the
+// contract fields first, then the rest.
+type jsonFacts struct {
+	File          string   `json:"file"`
+	Format        string   `json:"format"`
+	Packets       int      `json:"packets"`
+	LinkTypes     []uint32 `json:"link_types"`
+	Truncated     bool     `json:"truncated"`
+	Compression   string   `json:"compression,omitempty"`
+	Snaplen       uint32   `json:"snaplen"`
+	Bytes         int64    `json:"bytes"`
+	FirstNs       int64    `json:"first_ns"`
+	LastNs        int64    `json:"last_ns"`
+	Sliced        int      `json:"sliced"`
+	TimeBackwards int      `json:"time_backwards"`
+	Filtered      int      `json:"filtered,omitempty"`
+	ReadError     string   `json:"read_error,omitempty"`
+	Comments      []string `json:"comments,omitempty"`
+	FlowsDropped  int      `json:"flows_dropped,omitempty"`
 }
 
-// JSON writes the analyses as the pcapreport/v1 JSON document.
+// JSON writes the analyses as the pcapreport/v1 document:
+//
+//	{"schema": "pcapreport/v1", "captures": [{"file", "format", "packets",
+//	  "link_types", "truncated", ..., "hosts": [...], "arp": [...],
+//	  "flows": [...], "icmp": [...], "deviations": [...]}]}
+//
+// It is written element by element, so a capture with hundreds of
+// thousands of flows never has its whole document in memory.
 func JSON(w io.Writer, analyses []*analyze.Analysis) error {
-	doc := struct {
-		Schema   string        `json:"schema"`
-		Captures []jsonCapture `json:"captures"`
-	}{Schema: Schema, Captures: []jsonCapture{}}
-	for _, a := range analyses {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	j := &jsonWriter{w: bw}
+	j.raw("{\n  \"schema\": ")
+	j.value(Schema, "  ")
+	j.raw(",\n  \"captures\": [")
+	for i, a := range analyses {
+		if i > 0 {
+			j.raw(",")
+		}
+		j.raw("\n    {\n")
 		c := a.Capture
-		doc.Captures = append(doc.Captures, jsonCapture{
+		facts := jsonFacts{
 			File: c.File, Format: c.Format, Packets: c.Packets, LinkTypes: nonNil(c.LinkTypes), Truncated: c.Truncated,
-			Compression: c.Compression, Snaplen: c.Snaplen, FirstNs: c.First, LastNs: c.Last, Sliced: c.Sliced,
-			TimeBackwards: c.TimeBackwards, ReadError: c.ReadError,
-			Hosts: nonNil(a.Hosts), ARP: nonNil(a.ARP), Flows: nonNil(a.Flows), ICMP: nonNil(a.ICMP),
-			Deviations: nonNil(a.Deviations), FlowsDropped: a.FlowsDropped,
-		})
+			Compression: c.Compression, Snaplen: c.Snaplen, Bytes: c.Bytes, FirstNs: c.First, LastNs: c.Last,
+			Sliced: c.Sliced, TimeBackwards: c.TimeBackwards, Filtered: c.Filtered, ReadError: c.ReadError,
+			Comments: c.Comments, FlowsDropped: a.FlowsDropped,
+		}
+		// The facts object's members, without its braces.
+		b, err := json.MarshalIndent(facts, "    ", "  ")
+		if err != nil {
+			return err
+		}
+		j.raw(string(b[2 : len(b)-6]))
+		jsonList(j, "hosts", a.Hosts)
+		jsonList(j, "arp", a.ARP)
+		jsonList(j, "flows", a.Flows)
+		jsonList(j, "icmp", a.ICMP)
+		jsonList(j, "deviations", a.Deviations)
+		j.raw("\n    }")
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	j.raw("\n  ]\n}\n")
+	if j.err != nil {
+		return j.err
+	}
+	return bw.Flush()
+}
+
+type jsonWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (j *jsonWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = j.w.WriteString(s)
+	}
+}
+
+func (j *jsonWriter) value(v any, prefix string) {
+	if j.err != nil {
+		return
+	}
+	b, err := json.MarshalIndent(v, prefix, "  ")
+	if err != nil {
+		j.err = err
+		return
+	}
+	_, j.err = j.w.Write(b)
+}
+
+// jsonList writes `,\n      "name": [ ... ]` one element at a time.
+func jsonList[T any](j *jsonWriter, name string, items []T) {
+	j.raw(",\n      \"" + name + "\": [")
+	for i := range items {
+		if i > 0 {
+			j.raw(",")
+		}
+		j.raw("\n        ")
+		j.value(&items[i], "        ")
+	}
+	if len(items) > 0 {
+		j.raw("\n      ")
+	}
+	j.raw("]")
 }
 
 // nonNil makes empty lists encode as [] rather than null.

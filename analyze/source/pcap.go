@@ -23,6 +23,8 @@ type pcapReader struct {
 	index   int
 	buf     []byte
 	frame   Frame
+	seeker  io.Seeker // the file, when it can seek
+	hdr     [24]byte  // the record header being read; a field, so it does not escape per packet
 }
 
 const (
@@ -84,6 +86,22 @@ func isPcapMagic(b []byte) bool {
 	return false
 }
 
+// SeekFrame implements FrameSeeker for uncompressed files.
+func (p *pcapReader) SeekFrame(offset int64, index int) error {
+	if p.seeker == nil {
+		return fmt.Errorf("%s cannot seek", p.name)
+	}
+	if offset < 24 {
+		return fmt.Errorf("offset %d is inside the file header", offset)
+	}
+	if _, err := p.seeker.Seek(offset, io.SeekStart); err != nil {
+		return err
+	}
+	p.r.Reset(p.seeker.(io.Reader))
+	p.offset, p.index = offset, index-1
+	return nil
+}
+
 func (p *pcapReader) Info() Info   { return p.info }
 func (p *pcapReader) Close() error { return p.close() }
 
@@ -92,8 +110,8 @@ func (p *pcapReader) fail(err error) error {
 }
 
 func (p *pcapReader) Next() (*Frame, error) {
-	var hdr [24]byte
-	n, err := io.ReadFull(p.r, hdr[:p.hdrLen])
+	hdr := p.hdr[:p.hdrLen]
+	n, err := io.ReadFull(p.r, hdr)
 	if err == io.EOF {
 		return nil, io.EOF
 	}
@@ -115,7 +133,8 @@ func (p *pcapReader) Next() (*Frame, error) {
 		keep = p.snaplen
 	}
 	if cap(p.buf) < keep {
-		p.buf = make([]byte, keep, max(keep, 2048))
+		// One buffer for the common sizes, grown only for jumbo frames.
+		p.buf = make([]byte, keep, max(keep, 65536))
 	}
 	data := p.buf[:keep]
 	if n, err := io.ReadFull(p.r, data); err != nil {

@@ -153,6 +153,18 @@ func NewReader(name string, rc io.ReadCloser) (Reader, error) {
 			return nil, err
 		}
 		r.info.Compression = compression
+		if f, ok := rc.(io.Seeker); ok && compression == "" {
+			r.seeker = f
+		}
 		return r, nil
 	}
+}
+
+// FrameSeeker is implemented by readers that can jump to a frame by its
+// byte offset (uncompressed pcap files), so a report can read back its
+// evidence frames without reading the whole file again.
+type FrameSeeker interface {
+	// SeekFrame positions the reader so that the next call to Next
+	// returns the frame at offset, numbered index.
+	SeekFrame(offset int64, index int) error
 }

@@ -87,6 +87,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	defer tuneGC(48 << 20)()
 	var analyses []*analyze.Analysis
 	for _, name := range files {
 		r, err := source.Open(name)
@@ -96,8 +97,10 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		}
 		cfg := analyze.DefaultConfig
 		cfg.Match = match
-		a, err := analyze.Run(name, r, cfg)
-		r.Close()
+		// Reading runs ahead in its own goroutine, beside the analysis.
+		pr := source.Prefetch(r)
+		a, err := analyze.Run(name, pr, cfg)
+		pr.Close()
 		if err != nil {
 			// The packets before the error are analyzed and reported.
 			fmt.Fprintf(stderr, "pcapreport report: %v\n", err)

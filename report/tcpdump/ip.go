@@ -269,7 +269,23 @@ func (p *Printer) ipDemux(b []byte, length int, ip *ipHdr, nh uint8) {
 			p.s("[IGMP requires IPv4] (invalid)")
 			return
 		}
-		p.ipProtoFallback(nh, length)
+		p.igmp(b, length)
+	case 47: // GRE
+		p.gre(b, length)
+	case 89: // OSPF
+		if ip.v6 || !p.ospfDecodes(b) {
+			p.ipProtoFallback(nh, length)
+			return
+		}
+		p.ospf(b, length)
+	case 112: // VRRP
+		ttl := uint8(0)
+		if ip.v6 && len(ip.raw) > 7 {
+			ttl = ip.raw[7]
+		} else if !ip.v6 && len(ip.raw) > 8 {
+			ttl = ip.raw[8]
+		}
+		p.vrrp(b, length, ip, ttl)
 	case ipprotoND:
 		p.s(" nd ")
 		p.u(uint64(uint32(length)))

@@ -49,7 +49,9 @@ func (p *Printer) ntp(b []byte, length int) {
 func (p *Printer) ntpTime(b []byte, length int) {
 	if length < ntpTimeMsgLen {
 		p.s(" (invalid)")
-		p.check(b, 0, length)
+		if !has(b, 0, length) {
+			p.trunc()
+		}
 		return
 	}
 	stratum := p.get8(b, 1)
@@ -79,8 +81,9 @@ func (p *Printer) ntpTime(b []byte, length int) {
 			p.s("s)")
 		}
 	}
+	prec := int8(p.get8(b, 3))
 	p.s(", precision ")
-	p.d(int64(int8(p.get8(b, 3))))
+	p.d(int64(prec))
 
 	if !has(b, 4, 4) {
 		p.trunc()
@@ -138,11 +141,13 @@ func (p *Printer) ntpTime(b []byte, length int) {
 
 	switch length {
 	case ntpTimeMsgLen + 4:
+		key := p.get32(b, 48)
 		p.s("\n\tKey id: ")
-		p.u(uint64(p.get32(b, 48)))
+		p.u(uint64(key))
 	case ntpTimeMsgLen + 4 + 16, ntpTimeMsgLen + 4 + 20:
+		key := p.get32(b, 48)
 		p.s("\n\tKey id: ")
-		p.u(uint64(p.get32(b, 48)))
+		p.u(uint64(key))
 		n := length - ntpTimeMsgLen - 4
 		if !has(b, 52, n) {
 			p.trunc()
@@ -243,7 +248,9 @@ func (p *Printer) ntpDelta(b []byte, from, to int) {
 func (p *Printer) ntpControl(b []byte, length int) {
 	if length < ntpCtrlMsgLen {
 		p.s(" (invalid)")
-		p.check(b, 0, length)
+		if !has(b, 0, length) {
+			p.trunc()
+		}
 		return
 	}
 	control := p.get8(b, 1)
@@ -264,24 +271,30 @@ func (p *Printer) ntpControl(b []byte, length int) {
 	}
 	p.s(", OpCode=")
 	p.u(uint64(control & 0x1f))
+	seq := p.get16(b, 2)
 	p.s("\n\tSequence=")
-	p.u(uint64(p.get16(b, 2)))
+	p.u(uint64(seq))
+	st := p.get16(b, 4)
 	p.s(", Status=")
-	if st := p.get16(b, 4); st != 0 {
+	if st != 0 {
 		p.hex0x(uint64(st), 0)
 	} else {
 		p.c('0')
 	}
+	assoc := p.get16(b, 6)
 	p.s(", Assoc.=")
-	p.u(uint64(p.get16(b, 6)))
+	p.u(uint64(assoc))
+	offset := p.get16(b, 8)
 	p.s(", Offset=")
-	p.u(uint64(p.get16(b, 8)))
+	p.u(uint64(offset))
 	count := int(p.get16(b, 10))
 	p.s(", Count=")
 	p.u(uint64(count))
 	if ntpCtrlMsgLen+count > length {
 		p.s(" (invalid)")
-		p.check(b, 0, length)
+		if !has(b, 0, length) {
+			p.trunc()
+		}
 		return
 	}
 	if count != 0 {

@@ -68,15 +68,8 @@ func (p *Printer) udp(b []byte, length int, ip *ipHdr) {
 		}
 	}
 
-	if !p.opts.Quiet {
-		switch {
-		case sport == portDNS || dport == portDNS:
-			p.dnsMsg(payload, length, false, false)
-			return
-		case sport == portMDNS || dport == portMDNS:
-			p.dnsMsg(payload, length, false, true)
-			return
-		}
+	if !p.opts.Quiet && p.udpPorts(payload, length, sport, dport) {
+		return
 	}
 	if ulen > length && !ip.fragmented {
 		p.s("UDP, bad length ")
@@ -87,6 +80,66 @@ func (p *Printer) udp(b []byte, length int, ip *ipHdr) {
 	}
 	p.s("UDP, length ")
 	p.u(uint64(ulen))
+}
+
+// udpPorts hands the payload to the printer of its port, testing the
+// ports in tcpdump's order, and reports whether one printed it. Ports
+// tcpdump decodes and we do not still take their turn, so that the choice
+// stays the same: they fall back to "UDP, length N".
+func (p *Printer) udpPorts(payload []byte, length, sport, dport int) bool {
+	is := func(port int) bool { return sport == port || dport == port }
+	switch {
+	case is(portDNS):
+		p.dnsMsg(payload, length, false, false)
+	case is(67) || is(68):
+		p.bootp(payload, length)
+	case is(69), is(88):
+		return false
+	case is(123):
+		p.ntp(payload, length)
+	case is(137), is(138), is(161), is(162), is(319), is(320), is(496), is(500):
+		return false
+	case is(514):
+		p.syslog(payload, length)
+	case is(520):
+		p.rip(payload, length)
+	case is(521), is(525), is(546), is(547):
+		return false
+	case is(646), is(654), is(698), is(701), is(750), is(921):
+		return false
+	case is(portMDNS):
+		p.dnsMsg(payload, length, false, true)
+	case is(4789):
+		if !udpVXLANReached(sport, dport) {
+			return false
+		}
+		p.vxlan(payload, length)
+	default:
+		return false
+	}
+	return true
+}
+
+// udpVXLANReached reports whether tcpdump's port tests before VXLAN's
+// (4789) let the datagram through to it: none of the ports of the printers
+// it tries first may match.
+func udpVXLANReached(sport, dport int) bool {
+	for _, port := range [2]int{sport, dport} {
+		switch {
+		case port == 4500, port == 7500, port == 8500, port == 1701,
+			port == 2103, port == 2104, port >= 7000 && port <= 7009,
+			port == 5359, port == 6696, port == 6697, port == 8231,
+			port == 1645, port == 1812, port == 1646, port == 1813,
+			port == 1700, port == 3799, port == 3503, port == 1589,
+			port == 6343, port == 12222, port == 5060, port == 8472:
+			return false
+		}
+	}
+	switch dport {
+	case 3456, 4567, 1985, 3784, 4784, 6784, 7784, 3785, 12223:
+		return false
+	}
+	return sport != 12223 && sport != 7784
 }
 
 // udpCksum prints tcpdump's verdict on the UDP checksum of seg (the UDP
