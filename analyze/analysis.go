@@ -117,12 +117,12 @@ type Flow struct {
 	StateText string `json:"state_text"`
 	// History is Zeek's history string (ShADadFf...).
 	History string `json:"history"`
-	Packets int    `json:"packets"`
+	Packets int32  `json:"packets"`
 	Bytes   int64  `json:"bytes"`
 	// OrigPackets/RespPackets and OrigBytes/RespBytes split the counts
 	// by direction; bytes are payload bytes.
-	OrigPackets int   `json:"orig_packets"`
-	RespPackets int   `json:"resp_packets"`
+	OrigPackets int32 `json:"orig_packets"`
+	RespPackets int32 `json:"resp_packets"`
 	OrigBytes   int64 `json:"orig_bytes"`
 	RespBytes   int64 `json:"resp_bytes"`
 	// Start and End are Unix times in nanoseconds.
@@ -136,12 +136,12 @@ type Flow struct {
 	// "resp RST", "open" ...).
 	ClosedBy string `json:"closed_by,omitempty"`
 	// Retransmissions etc. count per-connection TCP events.
-	Retransmissions int `json:"retransmissions,omitempty"`
-	DupAcks         int `json:"dup_acks,omitempty"`
-	LostSegments    int `json:"lost_segments,omitempty"`
-	OutOfOrder      int `json:"out_of_order,omitempty"`
-	ZeroWindows     int `json:"zero_windows,omitempty"`
-	SynRetries      int `json:"syn_retries,omitempty"`
+	Retransmissions int32 `json:"retransmissions,omitempty"`
+	DupAcks         int32 `json:"dup_acks,omitempty"`
+	LostSegments    int32 `json:"lost_segments,omitempty"`
+	OutOfOrder      int32 `json:"out_of_order,omitempty"`
+	ZeroWindows     int32 `json:"zero_windows,omitempty"`
+	SynRetries      int32 `json:"syn_retries,omitempty"`
 	// Frames are the flow's first frames (at most a few), for evidence.
 	Frames Frames `json:"frames"`
 }
@@ -180,7 +180,7 @@ type Analysis struct {
 	Capture    Capture       `json:"capture"`
 	Hosts      []HostEntry   `json:"hosts"`
 	ARP        []ARPExchange `json:"arp"`
-	Flows      []Flow        `json:"flows"`
+	Flows      FlowList      `json:"flows"`
 	ICMP       []ICMPEvent   `json:"icmp"`
 	Deviations []Deviation   `json:"deviations"`
 	// FlowsDropped counts flows not tracked because the flow table was

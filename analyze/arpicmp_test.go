@@ -190,8 +190,8 @@ func aiContains(t *testing.T, s string, subs ...string) {
 }
 
 func aiFlow(a *Analysis, proto, src string, sport uint16, dst string, dport uint16) (int, *Flow) {
-	for i := range a.Flows {
-		f := &a.Flows[i]
+	for i := range a.Flows.Len() {
+		f := a.Flows.At(i)
 		if f.Proto == proto && f.Src.String() == src && f.Sport == sport && f.Dst.String() == dst && f.Dport == dport {
 			return i, f
 		}
@@ -572,8 +572,8 @@ func TestUDPFlowForAndLimits(t *testing.T) {
 	c.udp4(20000, aiRtrMAC, aiCliMAC, "198.51.100.20", 53, "192.0.2.10", 40001, "a")
 	e.Add(&c.frames[3])
 	a := e.Finish(io.EOF)
-	if len(a.Flows) != 3 || a.Flows[1].State != "S0" || a.Flows[2].State != "SHR" || a.Flows[2].History != "^d" {
-		t.Errorf("flows %+v", a.Flows)
+	if a.Flows.Len() != 3 || a.Flows.At(1).State != "S0" || a.Flows.At(2).State != "SHR" || a.Flows.At(2).History != "^d" {
+		t.Errorf("flows %+v", a.Flows.Slice())
 	}
 	if len(e.udp.live) != 0 {
 		t.Errorf("live flows left: %d", len(e.udp.live))
@@ -622,7 +622,7 @@ func TestICMPEcho(t *testing.T) {
 	var msgs []string
 	for _, d := range aiByID(a, "icmp-echo-unanswered") {
 		msgs = append(msgs, d.Message)
-		if d.Flow < 0 || a.Flows[d.Flow].Proto != "icmp" {
+		if d.Flow < 0 || a.Flows.At(d.Flow).Proto != "icmp" {
 			t.Errorf("unlinked %+v", d)
 		}
 	}
@@ -983,7 +983,7 @@ func TestARPICMPLabFaults(t *testing.T) {
 	a = run("wrong-static-arp/client.pcap")
 	d = aiOne(t, a, "eth-unknown-dst-mac")
 	aiContains(t, d.Message, "192.0.2.10 (02:00:00:00:01:10) sent 3 unicast frames to 02:00:00:00:01:99", "meant for 198.51.100.20")
-	ti := slices.IndexFunc(a.Flows, func(f Flow) bool { return f.Proto == "tcp" && f.Dport == 80 })
+	ti := slices.IndexFunc(a.Flows.Slice(), func(f Flow) bool { return f.Proto == "tcp" && f.Dport == 80 })
 	if d.Flow != ti || !slices.Equal(aiNums(d.Frames), []int{1, 2, 3}) {
 		t.Errorf("%+v (tcp flow %d)", d, ti)
 	}
@@ -991,7 +991,7 @@ func TestARPICMPLabFaults(t *testing.T) {
 	a = run("icmp-reject/client.pcap")
 	var got []string
 	for _, d := range aiByID(a, "icmp-unreachable") {
-		f := a.Flows[d.Flow]
+		f := *a.Flows.At(d.Flow)
 		got = append(got, f.Proto+" "+d.Message)
 	}
 	slices.Sort(got)
@@ -1006,7 +1006,7 @@ func TestARPICMPLabFaults(t *testing.T) {
 	a = run("ttl-expiry/client.pcap")
 	got = nil
 	for _, d := range aiByID(a, "icmp-time-exceeded") {
-		got = append(got, a.Flows[d.Flow].Proto+" "+d.Message)
+		got = append(got, a.Flows.At(d.Flow).Proto+" "+d.Message)
 	}
 	slices.Sort(got)
 	want = []string{
@@ -1035,7 +1035,7 @@ func TestARPICMPIdleTimeout(t *testing.T) {
 	c.udp4(1900e3, aiCliMAC, aiRtrMAC, "192.0.2.10", 40001, "198.51.100.20", 53, "q")
 	a := c.run(Config{MaxFlows: 100, IdleTimeoutNs: 300e9, MaxPerID: 10})
 	var got []string
-	for _, f := range a.Flows {
+	for _, f := range a.Flows.All() {
 		got = append(got, fmt.Sprintf("%s %d/%d %s", f.Proto, f.OrigPackets, f.RespPackets, f.State))
 	}
 	want := []string{"udp 11/0 S0", "icmp 11/11 SF", "udp 1/0 S0", "icmp 1/0 S0", "udp 1/0 S0"}

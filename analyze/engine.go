@@ -42,7 +42,6 @@ type Engine struct {
 	p       Packet
 	dec     *decoder
 	perID   map[string]int
-	flows   flowStore
 	tracked []tracker
 	// Trackers other trackers consult.
 	tcp  *tcpTracker
@@ -111,7 +110,6 @@ func (e *Engine) Finish(readErr error) *Analysis {
 	for _, t := range e.tracked {
 		t.finish()
 	}
-	e.a.Flows = e.flows.flatten()
 	SortDeviations(e.a.Deviations)
 	return e.a
 }

@@ -1,6 +1,10 @@
 package analyze
 
-import "net/netip"
+import (
+	"encoding/json"
+	"iter"
+	"net/netip"
+)
 
 // FlowKey identifies a flow as its originator sees it: the first
 // packet's source is Src.
@@ -15,40 +19,59 @@ func (k FlowKey) Reverse() FlowKey {
 }
 
 // flowChunk is the number of flow summaries allocated at a time: a capture
-// with hundreds of thousands of flows then never copies them all to grow
-// one slice, and memory rises in small steps.
+// with hundreds of thousands of flows then never copies them to grow one
+// slice, and memory rises in small steps.
 const flowChunk = 4096
 
-// flowStore holds the flow summaries while the capture is read.
-type flowStore struct {
+// FlowList holds the flow summaries of an analysis, in the order the flows
+// began, in fixed-size chunks.
+type FlowList struct {
 	chunks [][]Flow
 	n      int
 }
 
-// newFlow adds a flow summary and returns its index, which deviations and
-// ICMP events use to refer to it.
-func (e *Engine) newFlow(f Flow) int {
-	s := &e.flows
-	if s.n%flowChunk == 0 {
-		s.chunks = append(s.chunks, make([]Flow, 0, flowChunk))
+// Len returns the number of flows.
+func (l *FlowList) Len() int { return l.n }
+
+// At returns flow i (0 ≤ i < Len) for reading or updating in place.
+func (l *FlowList) At(i int) *Flow { return &l.chunks[i/flowChunk][i%flowChunk] }
+
+// All iterates over the flows with their indexes.
+func (l *FlowList) All() iter.Seq2[int, *Flow] {
+	return func(yield func(int, *Flow) bool) {
+		for i := 0; i < l.n; i++ {
+			if !yield(i, l.At(i)) {
+				return
+			}
+		}
 	}
-	c := &s.chunks[len(s.chunks)-1]
-	*c = append(*c, f)
-	s.n++
-	return s.n - 1
 }
 
-// flow returns the summary of flow i for updating in place.
-func (e *Engine) flow(i int) *Flow { return &e.flows.chunks[i/flowChunk][i%flowChunk] }
-
-// flatten moves the summaries into Analysis.Flows, releasing each chunk
-// as it is copied.
-func (s *flowStore) flatten() []Flow {
-	out := make([]Flow, 0, s.n)
-	for i, c := range s.chunks {
+// Slice returns a copy of the flows as one slice.
+func (l *FlowList) Slice() []Flow {
+	out := make([]Flow, 0, l.n)
+	for _, c := range l.chunks {
 		out = append(out, c...)
-		s.chunks[i] = nil
 	}
-	s.chunks, s.n = nil, 0
 	return out
 }
+
+// MarshalJSON writes the flows as a JSON array.
+func (l FlowList) MarshalJSON() ([]byte, error) { return json.Marshal(l.Slice()) }
+
+func (l *FlowList) add(f Flow) int {
+	if l.n%flowChunk == 0 {
+		l.chunks = append(l.chunks, make([]Flow, 0, flowChunk))
+	}
+	c := &l.chunks[len(l.chunks)-1]
+	*c = append(*c, f)
+	l.n++
+	return l.n - 1
+}
+
+// newFlow adds a flow summary and returns its index, which deviations and
+// ICMP events use to refer to it.
+func (e *Engine) newFlow(f Flow) int { return e.a.Flows.add(f) }
+
+// flow returns the summary of flow i for updating in place.
+func (e *Engine) flow(i int) *Flow { return e.a.Flows.At(i) }

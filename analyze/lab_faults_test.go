@@ -314,20 +314,20 @@ func checkLabPoint(t *testing.T, sc labScenario, exp labPoint, point string) []s
 	if f := cmp.Or(exp.flow, sc.flow); f != "" && exp.state != "" {
 		want, _ := parseLabFlow(f)
 		best := -1
-		for j, fl := range a.Flows {
+		for j, fl := range a.Flows.All() {
 			if fl.Proto == "tcp" && fl.Src == want.src && fl.Dst == want.dst && fl.Dport == want.dport {
-				if best < 0 || fl.Packets > a.Flows[best].Packets {
+				if best < 0 || fl.Packets > a.Flows.At(best).Packets {
 					best = j
 				}
 			}
 		}
 		switch {
 		case exp.state == "none" && best >= 0:
-			failf("flow %s: want no such TCP flow, found one in state %q", f, a.Flows[best].State)
+			failf("flow %s: want no such TCP flow, found one in state %q", f, a.Flows.At(best).State)
 		case exp.state != "none" && best < 0:
 			failf("flow %s: want state %s, no such TCP flow found", f, exp.state)
-		case exp.state != "none" && a.Flows[best].State != exp.state:
-			failf("flow %s: want state %s, got %q (history %q)", f, exp.state, a.Flows[best].State, a.Flows[best].History)
+		case exp.state != "none" && a.Flows.At(best).State != exp.state:
+			failf("flow %s: want state %s, got %q (history %q)", f, exp.state, a.Flows.At(best).State, a.Flows.At(best).History)
 		}
 	}
 
@@ -364,7 +364,7 @@ func checkLabPoint(t *testing.T, sc labScenario, exp labPoint, point string) []s
 			continue
 		}
 		n++
-		if ev.Flow < 0 || ev.Flow >= len(a.Flows) {
+		if ev.Flow < 0 || ev.Flow >= a.Flows.Len() {
 			failf("icmp %s from %s: not linked to the flow it quotes (%q)", ev.Text, ev.From, ev.Quoted)
 		}
 	}
@@ -382,7 +382,7 @@ func checkLabPoint(t *testing.T, sc labScenario, exp labPoint, point string) []s
 func labSummary(a *analyze.Analysis) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "  %d packets\n", a.Capture.Packets)
-	for _, f := range a.Flows {
+	for _, f := range a.Flows.All() {
 		fmt.Fprintf(&b, "  flow %s %s:%d > %s:%d state=%s history=%s packets=%d\n", f.Proto, f.Src, f.Sport, f.Dst, f.Dport, f.State, f.History, f.Packets)
 	}
 	for _, e := range a.ICMP {

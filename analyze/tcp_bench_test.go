@@ -47,18 +47,18 @@ func TestTCPDriver(t *testing.T) {
 		fmt.Printf("stats %+v\n", tcpStatsLast)
 		states := map[string]int{}
 		var retx, dup, lost, ooo, zw, synr, n int
-		for _, f := range a.Flows {
+		for _, f := range a.Flows.All() {
 			if f.Proto != "tcp" {
 				continue
 			}
 			n++
 			states[f.State]++
-			retx += f.Retransmissions
-			dup += f.DupAcks
-			lost += f.LostSegments
-			ooo += f.OutOfOrder
-			zw += f.ZeroWindows
-			synr += f.SynRetries
+			retx += int(f.Retransmissions)
+			dup += int(f.DupAcks)
+			lost += int(f.LostSegments)
+			ooo += int(f.OutOfOrder)
+			zw += int(f.ZeroWindows)
+			synr += int(f.SynRetries)
 		}
 		fmt.Printf("tcp flows %d states %v\nretx %d dup %d lost %d ooo %d zw %d synretries %d dropped %d\n", n, states, retx, dup, lost, ooo, zw, synr, a.FlowsDropped)
 		ids := map[string]int{}
@@ -77,7 +77,7 @@ func TestTCPDriver(t *testing.T) {
 		}
 		return
 	}
-	for _, f := range a.Flows {
+	for _, f := range a.Flows.All() {
 		if f.Proto == "tcp" {
 			fmt.Printf("%s:%d > %s:%d %s %q pk=%d/%d by=%d/%d hs=%d rtt=%d closed=%q retx=%d dup=%d lost=%d ooo=%d zw=%d synr=%d fr=%v\n", f.Src, f.Sport, f.Dst, f.Dport, f.State, f.History, f.OrigPackets, f.RespPackets, f.OrigBytes, f.RespBytes, f.HandshakeNs, f.RTTNs, f.ClosedBy, f.Retransmissions, f.DupAcks, f.LostSegments, f.OutOfOrder, f.ZeroWindows, f.SynRetries, f.Frames)
 		}

@@ -176,18 +176,18 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 	f := t.e.flow(int(c.flow))
 	f.State, f.StateText = state, tcpStateText[state]
 	f.History = string(c.hist[:c.histN])
-	f.OrigPackets, f.RespPackets = int(o.pkts), int(r.pkts)
+	f.OrigPackets, f.RespPackets = int32(o.pkts), int32(r.pkts)
 	f.Packets = f.OrigPackets + f.RespPackets
 	f.OrigBytes, f.RespBytes = o.bytes, r.bytes
 	f.Bytes = o.bytes + r.bytes
 	f.End = c.last
 	f.HandshakeNs, f.RTTNs = c.handshake, c.rtt
-	f.Retransmissions = int(c.retx[0] + c.retx[1])
-	f.DupAcks = int(c.dup[0] + c.dup[1])
-	f.OutOfOrder = int(c.ooo)
-	f.ZeroWindows = int(c.zw[0] + c.zw[1])
+	f.Retransmissions = int32(c.retx[0] + c.retx[1])
+	f.DupAcks = int32(c.dup[0] + c.dup[1])
+	f.OutOfOrder = int32(c.ooo)
+	f.ZeroWindows = int32(c.zw[0] + c.zw[1])
 	if o.synN > 1 {
-		f.SynRetries = int(o.synN) - 1
+		f.SynRetries = int32(o.synN) - 1
 	}
 	f.ClosedBy = c.closedBy(state, why)
 	flowFrames := f.Frames
@@ -345,7 +345,7 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 	}
 	if lostTotal > 0 {
 		f = t.e.flow(int(c.flow))
-		f.LostSegments = lostTotal
+		f.LostSegments = int32(lostTotal)
 		t.dev("tcp-lost-segment", flow, c.frames(evLost), lostTotal, strings.Join(parts, "; "))
 	}
 	if c.ackUnseen > 0 {

@@ -96,9 +96,9 @@ func (s *tcpSim) run() *Analysis { return s.engine(DefaultConfig).Finish(nil) }
 
 func tcpFlows(a *Analysis) []Flow {
 	var out []Flow
-	for _, f := range a.Flows {
+	for _, f := range a.Flows.All() {
 		if f.Proto == "tcp" {
-			out = append(out, f)
+			out = append(out, *f)
 		}
 	}
 	return out
@@ -578,7 +578,7 @@ func TestTCPLabBasic(t *testing.T) {
 			}
 			d := tcpWantIDs(t, a, "tcp-rejected")["tcp-rejected"]
 			tcpHas(t, d.Message, "192.0.2.10:51844 to 198.51.100.20:81 was answered with RST")
-			if !slices.Equal(tcpFrameNums(d.Frames), []int{32, 33}) || d.Flow != slices.IndexFunc(a.Flows, func(f Flow) bool { return f.Proto == "tcp" && f.Dport == 81 }) {
+			if !slices.Equal(tcpFrameNums(d.Frames), []int{32, 33}) || d.Flow != slices.IndexFunc(a.Flows.Slice(), func(f Flow) bool { return f.Proto == "tcp" && f.Dport == 81 }) {
 				t.Errorf("%+v", d)
 			}
 		})

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"io"
 	"slices"
 	"strings"
 
@@ -70,7 +69,7 @@ func CollectEvidence(a *analyze.Analysis, perDeviation int) *Evidence {
 			// A fresh printer per frame prints it as tcpdump would on
 			// its own: TCP sequence numbers are absolute, since the
 			// connection's first packet is not in view.
-			p := tcpdump.New(io.Discard, tcpdump.Options{Verbose: 3, Ether: true, Hex: tcpdump.HexASCIIPayload, TimeMode: 4, AbsoluteSeq: true})
+			p := tcpdump.New(nil, tcpdump.Options{Verbose: 3, Ether: true, Hex: tcpdump.HexASCIIPayload, TimeMode: 4, AbsoluteSeq: true})
 			out = p.Append(out[:0], f)
 			ev.text[idx] = strings.TrimRight(string(out), "\n")
 			break

@@ -67,7 +67,7 @@ func JSON(w io.Writer, analyses []*analyze.Analysis) error {
 		j.raw(string(b[2 : len(b)-6]))
 		jsonList(j, "hosts", a.Hosts)
 		jsonList(j, "arp", a.ARP)
-		jsonList(j, "flows", a.Flows)
+		jsonFlows(j, &a.Flows)
 		jsonList(j, "icmp", a.ICMP)
 		jsonList(j, "deviations", a.Deviations)
 		j.raw("\n    }")
@@ -113,6 +113,22 @@ func jsonList[T any](j *jsonWriter, name string, items []T) {
 		j.value(&items[i], "        ")
 	}
 	if len(items) > 0 {
+		j.raw("\n      ")
+	}
+	j.raw("]")
+}
+
+// jsonFlows writes the flows like jsonList, from their chunks.
+func jsonFlows(j *jsonWriter, flows *analyze.FlowList) {
+	j.raw(",\n      \"flows\": [")
+	for i, f := range flows.All() {
+		if i > 0 {
+			j.raw(",")
+		}
+		j.raw("\n        ")
+		j.value(f, "        ")
+	}
+	if flows.Len() > 0 {
 		j.raw("\n      ")
 	}
 	j.raw("]")

@@ -122,13 +122,13 @@ func textOne(w *bufio.Writer, a *analyze.Analysis, ev *Evidence, opts TextOption
 			return err
 		}
 	}
-	if len(a.Flows) > 0 {
+	if a.Flows.Len() > 0 {
 		fmt.Fprintf(w, "\nConversations\n")
 		t := newTable(w)
 		t.header("proto", "from", "to", "state", "history", "pkts >", "pkts <", "bytes >", "bytes <", "duration")
-		for i, f := range a.Flows {
+		for i, f := range a.Flows.All() {
 			if i == opts.MaxFlows {
-				fmt.Fprintf(w, "(%d more conversations not shown; --format json lists them all)\n", len(a.Flows)-i)
+				fmt.Fprintf(w, "(%d more conversations not shown; --format json lists them all)\n", a.Flows.Len()-i)
 				break
 			}
 			state := f.State
@@ -136,7 +136,7 @@ func textOne(w *bufio.Writer, a *analyze.Analysis, ev *Evidence, opts TextOption
 				state += " (" + f.StateText + ")"
 			}
 			t.row(f.Proto, endpoint(f.Src.String(), f.Sport, f.Proto), endpoint(f.Dst.String(), f.Dport, f.Proto), state, f.History,
-				strconv.Itoa(f.OrigPackets), strconv.Itoa(f.RespPackets), strconv.FormatInt(f.OrigBytes, 10), strconv.FormatInt(f.RespBytes, 10), duration(f.End-f.Start))
+				strconv.Itoa(int(f.OrigPackets)), strconv.Itoa(int(f.RespPackets)), strconv.FormatInt(f.OrigBytes, 10), strconv.FormatInt(f.RespBytes, 10), duration(f.End-f.Start))
 		}
 		if err := t.render(); err != nil {
 			return err

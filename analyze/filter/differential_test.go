@@ -82,7 +82,7 @@ func frameKeys(t *testing.T, path string) ([]string, []source.Frame, error) {
 		c := *f
 		c.Data = bytes.Clone(f.Data)
 		frames = append(frames, c)
-		keys = append(keys, string(c.Data)+"|"+strconv.FormatUint(uint64(uint32(c.Sec)), 10))
+		keys = append(keys, string(c.Data)+"|"+strconv.FormatUint(uint64(uint32(c.Sec)), 10)+"|"+strconv.Itoa(c.OrigLen))
 	}
 }
 

@@ -97,10 +97,8 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		}
 		cfg := analyze.DefaultConfig
 		cfg.Match = match
-		// Reading runs ahead in its own goroutine, beside the analysis.
-		pr := source.Prefetch(r)
-		a, err := analyze.Run(name, pr, cfg)
-		pr.Close()
+		a, err := analyze.Run(name, r, cfg)
+		r.Close()
 		if err != nil {
 			// The packets before the error are analyzed and reported.
 			fmt.Fprintf(stderr, "pcapreport report: %v\n", err)

@@ -76,20 +76,34 @@ type Printer struct {
 }
 
 // New returns a Printer writing to w.
+//
+// A Printer made with a nil writer only formats, with Append.
 func New(w io.Writer, opts Options) *Printer {
 	if opts.Location == nil {
 		opts.Location = time.UTC
 	}
-	return &Printer{opts: opts, w: bufio.NewWriterSize(w, 64<<10)}
+	p := &Printer{opts: opts}
+	if w != nil {
+		p.w = bufio.NewWriterSize(w, 64<<10)
+	}
+	return p
 }
 
 // Flush writes any buffered output.
-func (p *Printer) Flush() error { return p.w.Flush() }
+func (p *Printer) Flush() error {
+	if p.w == nil {
+		return nil
+	}
+	return p.w.Flush()
+}
 
 // Print formats one frame, with its hex dump if one was asked for, and
 // writes it to the buffered output.
 func (p *Printer) Print(f *source.Frame) error {
 	p.out = p.Append(p.out[:0], f)
+	if p.w == nil {
+		return nil
+	}
 	_, err := p.w.Write(p.out)
 	return err
 }
