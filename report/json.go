@@ -121,12 +121,16 @@ func jsonList[T any](j *jsonWriter, name string, items []T) {
 // jsonFlows writes the flows like jsonList, from their chunks.
 func jsonFlows(j *jsonWriter, flows *analyze.FlowList) {
 	j.raw(",\n      \"flows\": [")
+	var buf []byte
 	for i, f := range flows.All() {
 		if i > 0 {
 			j.raw(",")
 		}
 		j.raw("\n        ")
-		j.value(f, "        ")
+		buf = appendFlowJSON(buf[:0], f, "        ")
+		if j.err == nil {
+			_, j.err = j.w.Write(buf)
+		}
 	}
 	if flows.Len() > 0 {
 		j.raw("\n      ")

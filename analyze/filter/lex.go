@@ -50,7 +50,7 @@ func lex(s string) ([]token, error) {
 		case c == '\\':
 			// "proto \tcp": a backslash makes a keyword a name.
 			j := i + 1
-			for j < len(s) && isAlnum(s[j]) {
+			for j < len(s) && (isAlnum(s[j]) || s[j] == '-' || s[j] == '.') {
 				j++
 			}
 			toks = append(toks, token{tWord, s[i+1 : j], i + 1})

@@ -588,9 +588,16 @@ func (p *parser) portNode(q qual, lo, hi uint16, t token) (node, error) {
 	}), nil
 }
 
+// ipProtoNames are the protocol names libpcap accepts after "proto": those
+// of Debian's /etc/protocols (netbase), which libpcap looks up.
 var ipProtoNames = map[string]uint32{
-	"icmp": 1, "igmp": 2, "ip": 4, "tcp": 6, "egp": 8, "igrp": 9, "udp": 17, "ip6": 41, "ipv6": 41, "rsvp": 46,
-	"gre": 47, "esp": 50, "ah": 51, "icmp6": 58, "eigrp": 88, "ospf": 89, "pim": 103, "vrrp": 112, "carp": 112, "sctp": 132,
+	"ip": 0, "hopopt": 0, "icmp": 1, "igmp": 2, "ggp": 3, "ipencap": 4, "st": 5, "tcp": 6, "egp": 8, "igp": 9,
+	"pup": 12, "udp": 17, "hmp": 20, "xns-idp": 22, "rdp": 27, "iso-tp4": 29, "dccp": 33, "xtp": 36, "ddp": 37,
+	"idpr-cmtp": 38, "ipv6": 41, "ipv6-route": 43, "ipv6-frag": 44, "idrp": 45, "rsvp": 46, "gre": 47, "esp": 50,
+	"ah": 51, "skip": 57, "ipv6-icmp": 58, "ipv6-nonxt": 59, "ipv6-opts": 60, "rspf": 73, "vmtp": 81, "eigrp": 88,
+	"ospf": 89, "ax.25": 93, "ipip": 94, "etherip": 97, "encap": 98, "pim": 103, "ipcomp": 108, "vrrp": 112,
+	"l2tp": 115, "isis": 124, "sctp": 132, "fc": 133, "mobility-header": 135, "udplite": 136, "mpls-in-ip": 137,
+	"manet": 138, "hip": 139, "shim6": 140, "wesp": 141, "rohc": 142, "ethernet": 143,
 }
 
 var etherProtoNames = map[string]uint32{"ip": etherIP, "ip6": etherIPv6, "arp": etherARP, "rarp": etherRARP}
@@ -613,6 +620,9 @@ func (p *parser) protoNumber(proto string, kw token) (node, error) {
 	n, ok := ipProtoNames[t.text]
 	if !ok {
 		v, err := parseNumber(t.text)
+		if err != nil && t.kind == tWord && !isNumber(t.text) && t.text != "" && (t.text[0] < '0' || t.text[0] > '9') {
+			return nil, p.errf(t, "unknown ip proto '%s'", t.text)
+		}
 		if err != nil || v > 255 {
 			return nil, p.errf(t, "expected a protocol number after 'proto', got %s", t)
 		}
