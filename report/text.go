@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/pcapreport/pcapreport/analyze"
+	"github.com/pcapreport/pcapreport/analyze/source"
 )
 
 // TextOptions tune the text report.
@@ -59,7 +60,7 @@ func textOne(w *bufio.Writer, a *analyze.Analysis, ev *Evidence, opts TextOption
 	}
 	links := make([]string, len(c.LinkTypes))
 	for i, lt := range c.LinkTypes {
-		links[i] = LinkTypeName(lt)
+		links[i], _ = source.LinkTypeName(lt)
 	}
 	fmt.Fprintf(w, "%s, %s, snaplen %d: %d packets, %d bytes", format, strings.Join(links, "+"), c.Snaplen, c.Packets, c.Bytes)
 	if c.Packets > 0 {
@@ -222,27 +223,4 @@ func duration(ns int64) string {
 	default:
 		return strconv.FormatFloat(float64(ns)/1e9, 'f', 3, 64) + " s"
 	}
-}
-
-// LinkTypeName is the name tcpdump gives a link type.
-func LinkTypeName(lt uint32) string {
-	switch lt {
-	case 0:
-		return "NULL"
-	case 1:
-		return "EN10MB"
-	case 12, 14, 101:
-		return "RAW"
-	case 108:
-		return "LOOP"
-	case 113:
-		return "LINUX_SLL"
-	case 228:
-		return "IPV4"
-	case 229:
-		return "IPV6"
-	case 276:
-		return "LINUX_SLL2"
-	}
-	return "linktype " + strconv.Itoa(int(lt))
 }

@@ -265,6 +265,9 @@ func (p *parser) parseAtom(guards *[]node) (value, error) {
 		if c := p.next(); c.text != "]" {
 			return nil, p.errf(c, "expected ']', got %s", c)
 		}
+		if proto != "ether" {
+			p.needsLink = true
+		}
 		if g := guard(proto, p.vlan); g != nil {
 			*guards = append(*guards, g)
 		}

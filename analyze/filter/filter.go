@@ -25,6 +25,32 @@ type Filter struct {
 	expr string
 	root node
 	pk   packet
+	// etherOnly names what the expression uses that only Ethernet links
+	// have (libpcap refuses it on other links), with libpcap's message.
+	etherOnly []string
+	needsLink bool
+}
+
+// Check reports whether the expression can apply to frames of this link
+// type: libpcap refuses Ethernet addresses, link-layer broadcast and
+// multicast, and VLAN tags on links without them.
+func (f *Filter) Check(l Link) error {
+	if f.needsLink && !linkLayout(l.Type).known {
+		return fmt.Errorf("link type %d is not supported by filter expressions", l.Type)
+	}
+	if len(f.etherOnly) == 0 || l.Type == 1 {
+		return nil
+	}
+	msg := f.etherOnly[0]
+	if msg == "vlan" {
+		name := map[uint32]string{0: "BSD loopback", 101: "Raw IP", 12: "Raw IP", 14: "Raw IP", 108: "OpenBSD loopback",
+			113: "Linux cooked v1", 228: "Raw IPv4", 229: "Raw IPv6", 276: "Linux cooked v2", 9: "PPP"}[l.Type]
+		if name == "" {
+			name = fmt.Sprintf("link type %d", l.Type)
+		}
+		msg = "no VLAN support for " + name
+	}
+	return fmt.Errorf("%s", msg)
 }
 
 // Compile parses an expression. An empty expression matches every packet.
@@ -44,7 +70,7 @@ func Compile(expr string) (*Filter, error) {
 	if t := p.peek(); t.kind != tEOF {
 		return nil, &Error{Col: t.col, Msg: fmt.Sprintf("expected 'and' or 'or' before %s", t)}
 	}
-	return &Filter{expr: expr, root: root}, nil
+	return &Filter{expr: expr, root: root, etherOnly: p.etherOnly, needsLink: p.needsLink}, nil
 }
 
 // String returns the expression as given.

@@ -19,6 +19,9 @@ func TestErrorsNameTheColumn(t *testing.T) {
 		{"tcp udp", "syntax error at column 5: expected 'and' or 'or' before 'udp'"},
 		{"len = 1 / 0", "syntax error at column 9: division by zero"},
 		{"ip $ 3", "syntax error at column 4: unexpected character '$'"},
+		// libpcap takes protocol names from /etc/protocols, where ICMPv6
+		// is "ipv6-icmp".
+		{"ip6 proto \\icmp6", "syntax error at column 11: unknown ip proto 'icmp6'"},
 	}
 	for _, c := range cases {
 		_, err := Compile(c.expr)

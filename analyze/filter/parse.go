@@ -19,6 +19,11 @@ type parser struct {
 	pos  int
 	vlan int  // VLAN tags stepped over by earlier "vlan" primitives
 	last qual // qualifiers a bare id after and/or/not inherits
+	// etherOnly collects libpcap's refusals for non-Ethernet links.
+	etherOnly []string
+	// needsLink is set when the expression looks inside the network
+	// layer, which needs a link type whose layout we know.
+	needsLink bool
 }
 
 func (p *parser) peek() token { return p.toks[p.pos] }
@@ -131,6 +136,7 @@ func (p *parser) parseTerm() (node, error) {
 		}
 		return funcNode(func(pk *packet) bool { return pk.wireLen >= int(n) }), nil
 	case w == "broadcast" || w == "multicast":
+		p.needsLink = true
 		p.next()
 		return p.castNode("", w, t)
 	}
@@ -168,6 +174,7 @@ func isKeyword(w string) bool {
 // parsePrimitive parses [proto] [dir] [type] id, the protocol alone, and
 // the special forms "ip proto N", "ether broadcast", "ip multicast".
 func (p *parser) parsePrimitive() (node, error) {
+	p.needsLink = true
 	var q qual
 	start := p.peek()
 	explicit := false
@@ -314,6 +321,7 @@ func (p *parser) hostNode(q qual, t token) (node, error) {
 		if q.proto != "" && q.proto != "ether" {
 			return nil, p.errf(t, "a MAC address is only valid with 'ether'")
 		}
+		p.etherOnly = append(p.etherOnly, "ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel")
 		return etherHost(q.dir, mac), nil
 	}
 	if q.proto == "ether" {
@@ -680,10 +688,12 @@ func (p *parser) castNode(proto, kind string, t token) (node, error) {
 	vlan := p.vlan
 	switch {
 	case (proto == "" || proto == "ether") && kind == "broadcast":
+		p.etherOnly = append(p.etherOnly, "not a broadcast link")
 		return funcNode(func(pk *packet) bool {
 			return pk.link.kind == linkEther && pk.link.offType == 12 && pk.load(0, 4) == 0xffffffff && pk.load(4, 2) == 0xffff
 		}), nil
 	case (proto == "" || proto == "ether") && kind == "multicast":
+		p.etherOnly = append(p.etherOnly, "link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel")
 		return funcNode(func(pk *packet) bool {
 			return pk.link.kind == linkEther && pk.link.offType == 12 && pk.load(0, 1)&1 != 0
 		}), nil
@@ -698,6 +708,8 @@ func (p *parser) castNode(proto, kind string, t token) (node, error) {
 // parseVLAN: "vlan" or "vlan N"; moves later offsets past the tag.
 func (p *parser) parseVLAN() (node, error) {
 	p.next()
+	p.etherOnly = append(p.etherOnly, "vlan")
+	p.needsLink = true
 	depth := p.vlan
 	p.vlan++
 	isTag := func(pk *packet) bool {

@@ -4,7 +4,10 @@
 // cap before anything is allocated from it.
 package source
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Link types (LINKTYPE_* values as stored in capture files).
 const (
@@ -61,4 +64,30 @@ func (f *Frame) Nanos() uint64 {
 		return uint64(f.Frac)
 	}
 	return uint64(f.Frac) * 1000
+}
+
+// linkTypeNames are libpcap's names and descriptions of the link types we
+// read.
+var linkTypeNames = map[uint32][2]string{
+	LinkNull:     {"NULL", "BSD loopback"},
+	LinkEthernet: {"EN10MB", "Ethernet"},
+	9:            {"PPP", "PPP"},
+	LinkRawOld12: {"RAW", "Raw IP"},
+	LinkRawOld14: {"RAW", "Raw IP"},
+	LinkRaw:      {"RAW", "Raw IP"},
+	LinkLoop:     {"LOOP", "OpenBSD loopback"},
+	LinkLinuxSLL: {"LINUX_SLL", "Linux cooked v1"},
+	LinkIPv4:     {"IPV4", "Raw IPv4"},
+	LinkIPv6:     {"IPV6", "Raw IPv6"},
+	LinkSLL2:     {"LINUX_SLL2", "Linux cooked v2"},
+}
+
+// LinkTypeName returns libpcap's name of a link type ("EN10MB") and its
+// description ("Ethernet"); for one it does not know, the number.
+func LinkTypeName(lt uint32) (name, description string) {
+	if n, ok := linkTypeNames[lt]; ok {
+		return n[0], n[1]
+	}
+	s := strconv.FormatUint(uint64(lt), 10)
+	return s, s
 }

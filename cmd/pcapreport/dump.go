@@ -36,6 +36,7 @@ func runDump(args []string, stdout, stderr io.Writer) int {
 	defer printer.Flush()
 	status := exitOK
 	printed := 0
+	checkedLink := ^uint32(0)
 	for _, name := range a.files {
 		r, err := source.Open(name)
 		if err != nil {
@@ -48,7 +49,8 @@ func runDump(args []string, stdout, stderr io.Writer) int {
 				// After the first read, so that pcapng's first
 				// interface is known.
 				info := r.Info()
-				fmt.Fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", name, linkTypeName(info.LinkType), info.Snaplen)
+				ltName, ltDesc := source.LinkTypeName(info.LinkType)
+				fmt.Fprintf(stderr, "reading from file %s, link-type %s (%s), snapshot length %d\n", name, ltName, ltDesc, info.Snaplen)
 			}
 			if err != nil {
 				if !errors.Is(err, io.EOF) {
@@ -58,8 +60,22 @@ func runDump(args []string, stdout, stderr io.Writer) int {
 				}
 				break
 			}
-			if a.expr != "" && !flt.Match(filter.Link{Type: f.LinkType, BigEndian: r.Info().BigEndian}, f.Data, f.OrigLen) {
-				continue
+			if a.expr != "" {
+				link := filter.Link{Type: f.LinkType, BigEndian: r.Info().BigEndian}
+				if f.LinkType != checkedLink {
+					// As libpcap, refuse an expression the link
+					// type cannot carry (vlan on a cooked capture).
+					if err := flt.Check(link); err != nil {
+						printer.Flush()
+						fmt.Fprintf(stderr, "pcapreport dump: %s: %v\n", name, err)
+						r.Close()
+						return exitUsage
+					}
+					checkedLink = f.LinkType
+				}
+				if !flt.Match(link, f.Data, f.OrigLen) {
+					continue
+				}
 			}
 			if err := printer.Print(f); err != nil {
 				fmt.Fprintf(stderr, "pcapreport dump: write: %v\n", err)
@@ -75,27 +91,4 @@ func runDump(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return status
-}
-
-// linkTypeName is the name and description tcpdump prints for a link type.
-func linkTypeName(lt uint32) string {
-	switch lt {
-	case source.LinkNull:
-		return "NULL (BSD loopback)"
-	case source.LinkEthernet:
-		return "EN10MB (Ethernet)"
-	case source.LinkRaw, source.LinkRawOld12, source.LinkRawOld14:
-		return "RAW (Raw IP)"
-	case source.LinkLoop:
-		return "LOOP (OpenBSD loopback)"
-	case source.LinkLinuxSLL:
-		return "LINUX_SLL (Linux cooked v1)"
-	case source.LinkIPv4:
-		return "IPV4 (Raw IPv4)"
-	case source.LinkIPv6:
-		return "IPV6 (Raw IPv6)"
-	case source.LinkSLL2:
-		return "LINUX_SLL2 (Linux cooked v2)"
-	}
-	return fmt.Sprintf("%d", lt)
 }

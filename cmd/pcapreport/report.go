@@ -83,7 +83,10 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	var match func(*source.Frame) bool
 	if len(words) > 0 {
 		match = func(f *source.Frame) bool {
-			return flt.Match(filter.Link{Type: f.LinkType}, f.Data, f.OrigLen)
+			link := filter.Link{Type: f.LinkType}
+			// An expression this link type cannot carry selects
+			// nothing here (dump refuses it, as tcpdump does).
+			return flt.Check(link) == nil && flt.Match(link, f.Data, f.OrigLen)
 		}
 	}
 
