@@ -293,11 +293,22 @@ func TestLabFaults(t *testing.T) {
 	}
 }
 
+// labFaultsDir is where the fault captures are: the committed ones, or a
+// fresh recording (LAB_FAULTS_DIR=DIR after PRF_OUT=DIR
+// testdata/lab/faults/record-faults.sh), to check the expectations on
+// captures the analysis was never tuned on.
+func labFaultsDir() string {
+	if d := os.Getenv("LAB_FAULTS_DIR"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "testdata", "lab", "faults")
+}
+
 // checkLabPoint runs the analysis of one capture and returns the unmet
 // expectations, one line each.
 func checkLabPoint(t *testing.T, sc labScenario, exp labPoint, point string) []string {
 	t.Helper()
-	path := filepath.Join("..", "testdata", "lab", "faults", sc.name, point+".pcap")
+	path := filepath.Join(labFaultsDir(), sc.name, point+".pcap")
 	r, err := source.Open(path)
 	if err != nil {
 		return []string{fmt.Sprintf("open: %v", err)}
