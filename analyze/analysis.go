@@ -47,6 +47,9 @@ type Deviation struct {
 	// Count is how many times it happened when several occurrences were
 	// folded into one deviation.
 	Count int `json:"count,omitempty"`
+	// Folded counts the deviations of this ID past Config.MaxPerID that
+	// were folded into this one instead of being listed.
+	Folded int `json:"folded,omitempty"`
 }
 
 // Capture holds the facts about the capture file itself.

@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/netip"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/gopacket/gopacket"
@@ -41,30 +40,7 @@ const aiT0 = int64(1_700_000_000) * 1e9
 // at ms milliseconds.
 func (c *aiCap) add(ms float64, ls ...gopacket.SerializableLayer) {
 	c.t.Helper()
-	c.raw(ms, aiSerialize(c.t, ls...))
-}
-
-// aiSerialize serializes layers, computing lengths and checksums.
-func aiSerialize(t *testing.T, ls ...gopacket.SerializableLayer) []byte {
-	t.Helper()
-	var nl gopacket.NetworkLayer
-	for _, l := range ls {
-		if n, ok := l.(gopacket.NetworkLayer); ok && nl == nil {
-			nl = n
-		}
-		if x, ok := l.(interface {
-			SetNetworkLayerForChecksum(gopacket.NetworkLayer) error
-		}); ok && nl != nil {
-			if err := x.SetNetworkLayerForChecksum(nl); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	buf := gopacket.NewSerializeBuffer()
-	if err := gopacket.SerializeLayers(buf, gopacket.SerializeOptions{FixLengths: true, ComputeChecksums: true}, ls...); err != nil {
-		t.Fatal(err)
-	}
-	return slices.Clone(buf.Bytes())
+	c.raw(ms, serialize(c.t, ls...))
 }
 
 func (c *aiCap) raw(ms float64, data []byte) {
@@ -133,7 +109,7 @@ func (c *aiCap) ping4(ms float64, smac, dmac net.HardwareAddr, src, dst string, 
 // ICMP error quotes it.
 func aiQuote(t *testing.T, n int, ls ...gopacket.SerializableLayer) []byte {
 	t.Helper()
-	b := aiSerialize(t, ls...)
+	b := serialize(t, ls...)
 	return b[:min(n, len(b))]
 }
 
@@ -144,27 +120,9 @@ func (c *aiCap) icmpErr4(ms float64, smac, dmac net.HardwareAddr, src, dst strin
 		&layers.ICMPv4{TypeCode: layers.CreateICMPv4TypeCode(typ, code), Id: uint16(rest >> 16), Seq: uint16(rest)}, gopacket.Payload(q))
 }
 
-func aiByID(a *Analysis, id string) []Deviation {
-	var out []Deviation
-	for _, d := range a.Deviations {
-		if d.ID == id {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-func aiNums(f Frames) []int {
-	n := []int{}
-	for _, r := range f {
-		n = append(n, r.Index)
-	}
-	return n
-}
-
 func aiOne(t *testing.T, a *Analysis, id string) Deviation {
 	t.Helper()
-	ds := aiByID(a, id)
+	ds := devsByID(a, id)
 	if len(ds) != 1 {
 		t.Fatalf("want exactly one %s, got %d: %+v", id, len(ds), a.Deviations)
 	}
@@ -174,17 +132,8 @@ func aiOne(t *testing.T, a *Analysis, id string) Deviation {
 func aiNone(t *testing.T, a *Analysis, ids ...string) {
 	t.Helper()
 	for _, id := range ids {
-		if ds := aiByID(a, id); len(ds) != 0 {
+		if ds := devsByID(a, id); len(ds) != 0 {
 			t.Errorf("unexpected %s: %+v", id, ds)
-		}
-	}
-}
-
-func aiContains(t *testing.T, s string, subs ...string) {
-	t.Helper()
-	for _, sub := range subs {
-		if !strings.Contains(s, sub) {
-			t.Errorf("message %q lacks %q", s, sub)
 		}
 	}
 }
@@ -222,7 +171,7 @@ func TestARPHealthy(t *testing.T) {
 	}
 	x := a.ARP[0]
 	if x.WhoHas.String() != "192.0.2.1" || x.Tell.String() != "192.0.2.10" || x.TellMAC != "02:00:00:00:01:10" || !x.Answered ||
-		x.AnswerMAC != "02:00:00:00:01:01" || x.AnswerNs != 50000 || x.Requests != 1 || !slices.Equal(aiNums(x.Frames), []int{1, 2}) {
+		x.AnswerMAC != "02:00:00:00:01:01" || x.AnswerNs != 50000 || x.Requests != 1 || !slices.Equal(frameNums(x.Frames), []int{1, 2}) {
 		t.Errorf("exchange %+v", x)
 	}
 	var hosts []string
@@ -245,10 +194,10 @@ func TestARPUnanswered(t *testing.T) {
 	c.udp4(5001, aiRtrMAC, aiCliMAC, "192.0.2.1", 53, "192.0.2.10", 40000, "a")
 	a := c.run(DefaultConfig)
 	d := aiOne(t, a, "arp-unanswered")
-	if d.Severity != Error || !slices.Equal(aiNums(d.Frames), []int{1, 2, 3}) {
+	if d.Severity != Error || !slices.Equal(frameNums(d.Frames), []int{1, 2, 3}) {
 		t.Errorf("%+v", d)
 	}
-	aiContains(t, d.Message, "192.0.2.10 asked 3 times for 198.51.100.99 (at 0, 1.0 s, 2.0 s) and nobody answered", "within 3.0 s of the last request")
+	says(t, d.Message, "192.0.2.10 asked 3 times for 198.51.100.99 (at 0, 1.0 s, 2.0 s) and nobody answered", "within 3.0 s of the last request")
 	if len(a.ARP) != 1 || a.ARP[0].Answered || a.ARP[0].Requests != 3 {
 		t.Errorf("ARP %+v", a.ARP)
 	}
@@ -268,7 +217,7 @@ func TestARPUnansweredAtEnd(t *testing.T) {
 	if d.Severity != Note {
 		t.Errorf("severity %v", d.Severity)
 	}
-	aiContains(t, d.Message, "192.0.2.10 asked once for 192.0.2.77 only 400.0 ms before the capture ended")
+	says(t, d.Message, "192.0.2.10 asked once for 192.0.2.77 only 400.0 ms before the capture ended")
 
 	// Earlier requests were not answered either: an error that says
 	// when the capture ends.
@@ -279,7 +228,7 @@ func TestARPUnansweredAtEnd(t *testing.T) {
 	a = c.run(DefaultConfig)
 	aiNone(t, a, "arp-unanswered-at-end")
 	d = aiOne(t, a, "arp-unanswered")
-	aiContains(t, d.Message, "asked 3 times for 192.0.2.77 (at 0, 1.0 s, 2.0 s) and nobody answered (the capture ends right after the last request)")
+	says(t, d.Message, "asked 3 times for 192.0.2.77 (at 0, 1.0 s, 2.0 s) and nobody answered (the capture ends right after the last request)")
 }
 
 // A request long after an unanswered one starts a new episode.
@@ -291,7 +240,7 @@ func TestARPEpisodes(t *testing.T) {
 	c.udp4(40000, aiCliMAC, aiRtrMAC, "192.0.2.10", 40001, "192.0.2.1", 53, "q")
 	a := c.run(DefaultConfig)
 	d := aiOne(t, a, "arp-unanswered")
-	aiContains(t, d.Message, "192.0.2.10 asked once for 192.0.2.77 and nobody answered within 30.0 s")
+	says(t, d.Message, "192.0.2.10 asked once for 192.0.2.77 and nobody answered within 30.0 s")
 	if len(a.ARP) != 2 || a.ARP[0].Answered || !a.ARP[1].Answered || a.ARP[1].AnswerNs != 1e6 {
 		t.Errorf("ARP %+v", a.ARP)
 	}
@@ -308,7 +257,7 @@ func TestARPRefreshFolds(t *testing.T) {
 	}
 	c.isAt(120000.5, aiRtrMAC, "192.0.2.1", aiCliMAC, "192.0.2.10")
 	a := c.run(DefaultConfig)
-	if len(a.ARP) != 1 || a.ARP[0].Exchanges != 3 || a.ARP[0].Requests != 3 || !slices.Equal(aiNums(a.ARP[0].Frames), []int{1, 2}) {
+	if len(a.ARP) != 1 || a.ARP[0].Exchanges != 3 || a.ARP[0].Requests != 3 || !slices.Equal(frameNums(a.ARP[0].Frames), []int{1, 2}) {
 		t.Errorf("ARP %+v", a.ARP)
 	}
 	aiNone(t, a, aiMine...)
@@ -323,19 +272,19 @@ func TestARPUnsolicitedReply(t *testing.T) {
 	c.isAt(7000, aiRtrMAC, "192.0.2.1", aiCliMAC, "192.0.2.10")
 	a := c.run(DefaultConfig)
 	var msgs []string
-	for _, d := range aiByID(a, "arp-unsolicited-reply") {
+	for _, d := range devsByID(a, "arp-unsolicited-reply") {
 		msgs = append(msgs, d.Message)
 	}
 	if len(msgs) != 2 {
 		t.Fatalf("unsolicited: %q", msgs)
 	}
-	aiContains(t, msgs[0], "02:00:00:00:09:99 told 192.0.2.10 twice that 192.0.2.1 is at 02:00:00:00:09:99 though no request in the capture asked (first 4.9 s into the capture)")
-	aiContains(t, msgs[1], "02:00:00:00:01:01 told 192.0.2.10 once")
+	says(t, msgs[0], "02:00:00:00:09:99 told 192.0.2.10 twice that 192.0.2.1 is at 02:00:00:00:09:99 though no request in the capture asked (first 4.9 s into the capture)")
+	says(t, msgs[1], "02:00:00:00:01:01 told 192.0.2.10 once")
 	// Both MACs keep claiming 192.0.2.1: a duplicate, not a change.
 	d := aiOne(t, a, "arp-duplicate-ip")
-	aiContains(t, d.Message, "192.0.2.1 is claimed by two MACs at the same time in ARP: 02:00:00:00:01:01 (twice, 0 s to 6.9 s into the capture) and 02:00:00:00:09:99 (twice, 4.9 s to 5.9 s into the capture)")
-	if !slices.Equal(aiNums(d.Frames), []int{1, 2, 4}) {
-		t.Errorf("frames %v", aiNums(d.Frames))
+	says(t, d.Message, "192.0.2.1 is claimed by two MACs at the same time in ARP: 02:00:00:00:01:01 (twice, 0 s to 6.9 s into the capture) and 02:00:00:00:09:99 (twice, 4.9 s to 5.9 s into the capture)")
+	if !slices.Equal(frameNums(d.Frames), []int{1, 2, 4}) {
+		t.Errorf("frames %v", frameNums(d.Frames))
 	}
 	aiNone(t, a, "arp-mac-changed")
 }
@@ -353,12 +302,12 @@ func TestARPMACChanged(t *testing.T) {
 	a := c.run(DefaultConfig)
 	aiNone(t, a, "arp-duplicate-ip", "arp-unsolicited-reply", "arp-unanswered")
 	d := aiOne(t, a, "arp-mac-changed")
-	aiContains(t, d.Message, "192.0.2.1 moved from 02:00:00:00:01:01 (once, 0.100 ms into the capture) to 02:00:00:00:09:99 (3 times, 3.0 s to 9.0 s into the capture, with gratuitous ARP)")
-	if !slices.Equal(aiNums(d.Frames), []int{2, 3}) {
-		t.Errorf("frames %v", aiNums(d.Frames))
+	says(t, d.Message, "192.0.2.1 moved from 02:00:00:00:01:01 (once, 0.100 ms into the capture) to 02:00:00:00:09:99 (3 times, 3.0 s to 9.0 s into the capture, with gratuitous ARP)")
+	if !slices.Equal(frameNums(d.Frames), []int{2, 3}) {
+		t.Errorf("frames %v", frameNums(d.Frames))
 	}
 	g := aiOne(t, a, "arp-gratuitous")
-	aiContains(t, g.Message, "02:00:00:00:09:99 announced 192.0.2.1 by gratuitous ARP twice")
+	says(t, g.Message, "02:00:00:00:09:99 announced 192.0.2.1 by gratuitous ARP twice")
 	// Two answer MACs: two entries.
 	if len(a.ARP) != 2 || a.ARP[1].AnswerMAC != "02:00:00:00:09:99" {
 		t.Errorf("ARP %+v", a.ARP)
@@ -380,7 +329,7 @@ func TestARPProbe(t *testing.T) {
 	c.isAt(0.3, aiSrvMAC, "192.0.2.50", aiCliMAC, "0.0.0.0")
 	a = c.run(DefaultConfig)
 	d := aiOne(t, a, "arp-duplicate-ip")
-	aiContains(t, d.Message, "02:00:00:00:01:10 probed whether 192.0.2.50 is free", "02:00:00:00:02:20 answered that it already uses 192.0.2.50, 0.300 ms after the probe")
+	says(t, d.Message, "02:00:00:00:01:10 probed whether 192.0.2.50 is free", "02:00:00:00:02:20 answered that it already uses 192.0.2.50, 0.300 ms after the probe")
 	aiNone(t, a, "arp-unsolicited-reply", "arp-unanswered")
 }
 
@@ -446,10 +395,10 @@ func TestEtherUnknownDstMAC(t *testing.T) {
 	c.udp4(1800, aiCliMAC, named, "192.0.2.10", 40002, "192.0.2.7", 53, "q")
 	a := c.run(DefaultConfig)
 	d := aiOne(t, a, "eth-unknown-dst-mac")
-	if d.Severity != Error || !slices.Equal(aiNums(d.Frames), []int{3, 4, 5}) {
+	if d.Severity != Error || !slices.Equal(frameNums(d.Frames), []int{3, 4, 5}) {
 		t.Errorf("%+v", d)
 	}
-	aiContains(t, d.Message, "192.0.2.10 (02:00:00:00:01:10) sent 3 unicast frames to 02:00:00:00:09:99 from 1.0 s to 3.0 s into the capture",
+	says(t, d.Message, "192.0.2.10 (02:00:00:00:01:10) sent 3 unicast frames to 02:00:00:00:09:99 from 1.0 s to 3.0 s into the capture",
 		"never sends a frame and no ARP or ND message names it; the icmp flow was tried 3 times over 2.0 s and nothing answered",
 		"meant for 198.51.100.20 (or the router towards it)")
 	if fi, _ := aiFlow(a, "icmp", "192.0.2.10", 8, "198.51.100.20", 0); d.Flow != fi || fi < 0 {
@@ -472,7 +421,7 @@ func TestEtherUnknownDstMACStaleEntry(t *testing.T) {
 	c.udp4(1010, aiRtrMAC, aiBadMAC, "192.0.2.1", 40000, "192.0.2.10", 53, "query")
 	a := c.run(DefaultConfig)
 	d := aiOne(t, a, "eth-unknown-dst-mac")
-	aiContains(t, d.Message, "192.0.2.1 (02:00:00:00:01:01) sent 2 unicast frames to 02:00:00:00:09:99", "the udp flow was tried twice over 1.0 s",
+	says(t, d.Message, "192.0.2.1 (02:00:00:00:01:01) sent 2 unicast frames to 02:00:00:00:09:99", "the udp flow was tried twice over 1.0 s",
 		"meant for 192.0.2.10, which the capture shows at 02:00:00:00:01:10")
 }
 
@@ -503,7 +452,7 @@ func TestEtherUnknownDstMACNeedsSymptom(t *testing.T) {
 	for name, build := range cases {
 		c := aiNew(t)
 		build(c)
-		if ds := aiByID(c.run(DefaultConfig), "eth-unknown-dst-mac"); len(ds) != 0 {
+		if ds := devsByID(c.run(DefaultConfig), "eth-unknown-dst-mac"); len(ds) != 0 {
 			t.Errorf("%s: %+v", name, ds)
 		}
 	}
@@ -517,7 +466,7 @@ func TestEtherUnknownDstMACNeedsSymptom(t *testing.T) {
 	ti, _ := aiFlow(a, "tcp", "192.0.2.10", 42214, "198.51.100.20", 80)
 	if ti >= 0 {
 		d := aiOne(t, a, "eth-unknown-dst-mac")
-		aiContains(t, d.Message, "the tcp flow was tried twice over 1.0 s and nothing answered")
+		says(t, d.Message, "the tcp flow was tried twice over 1.0 s and nothing answered")
 		if d.Flow != ti {
 			t.Errorf("flow %d, want %d", d.Flow, ti)
 		}
@@ -537,7 +486,7 @@ func TestUDPStates(t *testing.T) {
 	a := c.run(DefaultConfig)
 	i, f := aiFlow(a, "udp", "192.0.2.10", 40000, "198.51.100.20", 53)
 	if f == nil || f.State != "SF" || f.History != "Dd" || f.OrigPackets != 2 || f.RespPackets != 1 || f.OrigBytes != 11 || f.RespBytes != 7 ||
-		f.Packets != 3 || f.Bytes != 18 || !slices.Equal(aiNums(f.Frames), []int{1, 2}) || f.Start != aiT0 || f.End != aiT0+2e6 {
+		f.Packets != 3 || f.Bytes != 18 || !slices.Equal(frameNums(f.Frames), []int{1, 2}) || f.Start != aiT0 || f.End != aiT0+2e6 {
 		t.Errorf("SF flow %d %+v", i, f)
 	}
 	if _, f := aiFlow(a, "udp", "192.0.2.10", 40001, "198.51.100.20", 9); f == nil || f.State != "S0" || f.History != "D" || f.RespPackets != 0 {
@@ -620,7 +569,7 @@ func TestICMPEcho(t *testing.T) {
 		t.Errorf("echo6 flow %+v", f6)
 	}
 	var msgs []string
-	for _, d := range aiByID(a, "icmp-echo-unanswered") {
+	for _, d := range devsByID(a, "icmp-echo-unanswered") {
 		msgs = append(msgs, d.Message)
 		if d.Flow < 0 || a.Flows.At(d.Flow).Proto != "icmp" {
 			t.Errorf("unlinked %+v", d)
@@ -688,7 +637,7 @@ func TestICMPErrorsLinked(t *testing.T) {
 	if ev := byText["fragmentation needed (mtu 1400)"]; ev.Flow != ti || ev.MTU != 1400 || ev.Quoted != "tcp 192.0.2.10:42214 > 198.51.100.20:80" {
 		t.Errorf("frag needed %+v (tcp flow %d)", ev, ti)
 	}
-	if ev := byText["communication administratively prohibited"]; ev.Count != 3 || !slices.Equal(aiNums(ev.Frames), []int{7, 8, 9}) {
+	if ev := byText["communication administratively prohibited"]; ev.Count != 3 || !slices.Equal(frameNums(ev.Frames), []int{7, 8, 9}) {
 		t.Errorf("admin prohibited %+v", ev)
 	}
 	if ev := byText["net unreachable"]; ev.Quoted != "" || ev.Flow != -1 {
@@ -719,8 +668,8 @@ func TestICMPErrorsLinked(t *testing.T) {
 			t.Errorf("missing %s %q", w.id, w.msg)
 			continue
 		}
-		if d.ID != w.id || !slices.Equal(aiNums(d.Frames), w.frames) || d.Flow != w.flow {
-			t.Errorf("%s: id %s frames %v flow %d, want %v %d", w.msg, d.ID, aiNums(d.Frames), d.Flow, w.frames, w.flow)
+		if d.ID != w.id || !slices.Equal(frameNums(d.Frames), w.frames) || d.Flow != w.flow {
+			t.Errorf("%s: id %s frames %v flow %d, want %v %d", w.msg, d.ID, frameNums(d.Frames), d.Flow, w.frames, w.flow)
 		}
 	}
 	// The ping answered by an error is not also "unanswered".
@@ -745,12 +694,12 @@ func TestICMPv6Errors(t *testing.T) {
 	a := c.run(DefaultConfig)
 	ui, _ := aiFlow(a, "udp", "2001:db8:1::10", 50000, "2001:db8:2::20", 9)
 	d := aiOne(t, a, "icmp-unreachable")
-	if d.Flow != ui || ui < 0 || !slices.Equal(aiNums(d.Frames), []int{1, 2}) {
+	if d.Flow != ui || ui < 0 || !slices.Equal(frameNums(d.Frames), []int{1, 2}) {
 		t.Errorf("%+v", d)
 	}
-	aiContains(t, d.Message, "2001:db8:2::20 (the destination itself) says port 9/udp is closed on 2001:db8:2::20", "the UDP flow [2001:db8:1::10]:50000 → [2001:db8:2::20]:9")
+	says(t, d.Message, "2001:db8:2::20 (the destination itself) says port 9/udp is closed on 2001:db8:2::20", "the UDP flow [2001:db8:1::10]:50000 → [2001:db8:2::20]:9")
 	d = aiOne(t, a, "icmp-frag-needed")
-	aiContains(t, d.Message, "2001:db8:1::1 says the 1500-byte packet is too big for the next hop's MTU of 1280 (packet too big) for the UDP flow [2001:db8:1::10]:50000 → [2001:db8:2::20]:53")
+	says(t, d.Message, "2001:db8:1::1 says the 1500-byte packet is too big for the next hop's MTU of 1280 (packet too big) for the UDP flow [2001:db8:1::10]:50000 → [2001:db8:2::20]:53")
 	for _, ev := range a.ICMP {
 		if ev.Type == 2 && (ev.MTU != 1280 || ev.Text != "packet too big (mtu 1280)" || ev.Proto != "icmp6") {
 			t.Errorf("ptb %+v", ev)
@@ -789,24 +738,10 @@ func TestICMPQuotedHostile(t *testing.T) {
 
 // ---- the real captures ----------------------------------------------------
 
-func aiRunFile(t *testing.T, path string) *Analysis {
-	t.Helper()
-	r, err := source.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	a, err := Run(path, r, DefaultConfig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
-}
-
 func TestARPICMPLabClient(t *testing.T) {
-	a := aiRunFile(t, "../testdata/lab/basic-client.pcap")
+	a := runFile(t, "../testdata/lab/basic-client.pcap")
 	if len(a.ARP) != 1 || a.ARP[0].WhoHas.String() != "192.0.2.1" || a.ARP[0].AnswerMAC != "02:00:00:00:01:01" ||
-		!slices.Equal(aiNums(a.ARP[0].Frames), []int{4, 5}) || a.ARP[0].AnswerNs != 22000 {
+		!slices.Equal(frameNums(a.ARP[0].Frames), []int{4, 5}) || a.ARP[0].AnswerNs != 22000 {
 		t.Errorf("ARP %+v", a.ARP)
 	}
 	hosts := map[string]string{}
@@ -848,7 +783,7 @@ func TestARPICMPLabClient(t *testing.T) {
 	}
 	for _, ev := range a.ICMP {
 		if w, ok := want[ev.Text]; ok {
-			if ev.From.String() != w.from || ev.Flow != w.flow || w.flow < 0 || !slices.Equal(aiNums(ev.Frames), w.f) {
+			if ev.From.String() != w.from || ev.Flow != w.flow || w.flow < 0 || !slices.Equal(frameNums(ev.Frames), w.f) {
 				t.Errorf("%s: %+v", ev.Text, ev)
 			}
 			delete(want, ev.Text)
@@ -857,7 +792,7 @@ func TestARPICMPLabClient(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("missing ICMP events %v", want)
 	}
-	if d := aiOne(t, a, "icmp-time-exceeded"); !slices.Equal(aiNums(d.Frames), []int{36, 37}) {
+	if d := aiOne(t, a, "icmp-time-exceeded"); !slices.Equal(frameNums(d.Frames), []int{36, 37}) {
 		t.Errorf("%+v", d)
 	}
 	// The only errors of this area are the two unreachables the scenario
@@ -890,12 +825,12 @@ func TestARPICMPLabClient(t *testing.T) {
 }
 
 func TestARPICMPLabRouter(t *testing.T) {
-	a := aiRunFile(t, "../testdata/lab/basic-router-in.pcap")
+	a := runFile(t, "../testdata/lab/basic-router-in.pcap")
 	d := aiOne(t, a, "arp-unanswered")
-	if d.Severity != Error || !slices.Equal(aiNums(d.Frames), []int{36, 37, 39}) {
+	if d.Severity != Error || !slices.Equal(frameNums(d.Frames), []int{36, 37, 39}) {
 		t.Errorf("%+v", d)
 	}
-	aiContains(t, d.Message, "198.51.100.1 asked 3 times for 198.51.100.99 (at 0, 1.0 s, 2.0 s) and nobody answered")
+	says(t, d.Message, "198.51.100.1 asked 3 times for 198.51.100.99 (at 0, 1.0 s, 2.0 s) and nobody answered")
 	if len(a.ARP) != 1 || a.ARP[0].Answered || a.ARP[0].Requests != 3 || a.ARP[0].TellMAC != "02:00:00:00:02:01" {
 		t.Errorf("ARP %+v", a.ARP)
 	}
@@ -910,7 +845,7 @@ func TestARPICMPLabRouter(t *testing.T) {
 	}
 	probe, _ := aiFlow(a, "udp", "192.0.2.10", 50789, "198.51.100.20", 9)
 	u := aiOne(t, a, "icmp-unreachable")
-	if u.Flow != probe || probe < 0 || !slices.Equal(aiNums(u.Frames), []int{34, 35}) {
+	if u.Flow != probe || probe < 0 || !slices.Equal(frameNums(u.Frames), []int{34, 35}) {
 		t.Errorf("%+v", u)
 	}
 	aiNone(t, a, "eth-unknown-dst-mac", "icmp-echo-unanswered", "arp-unanswered-at-end", "arp-duplicate-ip", "arp-unsolicited-reply")
@@ -963,7 +898,7 @@ func TestARPICMPLabFaults(t *testing.T) {
 		if _, err := source.Open(path); err != nil {
 			t.Skipf("%s: %v", path, err)
 		}
-		return aiRunFile(t, path)
+		return runFile(t, path)
 	}
 	for _, pt := range []string{"client", "rtr-out", "rtr-in", "server"} {
 		a := run("healthy/" + pt + ".pcap")
@@ -975,22 +910,22 @@ func TestARPICMPLabFaults(t *testing.T) {
 
 	a := run("arp-unanswered/client.pcap")
 	d := aiOne(t, a, "arp-unanswered")
-	aiContains(t, d.Message, "192.0.2.10 asked 3 times for 192.0.2.99 (at 0, 1.0 s, 2.1 s) and nobody answered")
-	if !slices.Equal(aiNums(d.Frames), []int{1, 2, 3}) {
+	says(t, d.Message, "192.0.2.10 asked 3 times for 192.0.2.99 (at 0, 1.0 s, 2.1 s) and nobody answered")
+	if !slices.Equal(frameNums(d.Frames), []int{1, 2, 3}) {
 		t.Errorf("%+v", d)
 	}
 
 	a = run("wrong-static-arp/client.pcap")
 	d = aiOne(t, a, "eth-unknown-dst-mac")
-	aiContains(t, d.Message, "192.0.2.10 (02:00:00:00:01:10) sent 3 unicast frames to 02:00:00:00:01:99", "meant for 198.51.100.20")
+	says(t, d.Message, "192.0.2.10 (02:00:00:00:01:10) sent 3 unicast frames to 02:00:00:00:01:99", "meant for 198.51.100.20")
 	ti := slices.IndexFunc(a.Flows.Slice(), func(f Flow) bool { return f.Proto == "tcp" && f.Dport == 80 })
-	if d.Flow != ti || !slices.Equal(aiNums(d.Frames), []int{1, 2, 3}) {
+	if d.Flow != ti || !slices.Equal(frameNums(d.Frames), []int{1, 2, 3}) {
 		t.Errorf("%+v (tcp flow %d)", d, ti)
 	}
 
 	a = run("icmp-reject/client.pcap")
 	var got []string
-	for _, d := range aiByID(a, "icmp-unreachable") {
+	for _, d := range devsByID(a, "icmp-unreachable") {
 		f := *a.Flows.At(d.Flow)
 		got = append(got, f.Proto+" "+d.Message)
 	}
@@ -1005,7 +940,7 @@ func TestARPICMPLabFaults(t *testing.T) {
 
 	a = run("ttl-expiry/client.pcap")
 	got = nil
-	for _, d := range aiByID(a, "icmp-time-exceeded") {
+	for _, d := range devsByID(a, "icmp-time-exceeded") {
 		got = append(got, a.Flows.At(d.Flow).Proto+" "+d.Message)
 	}
 	slices.Sort(got)
@@ -1044,5 +979,5 @@ func TestARPICMPIdleTimeout(t *testing.T) {
 	}
 	// The lone ping after the pause was not answered in the 400 s that
 	// followed.
-	aiContains(t, aiOne(t, a, "icmp-echo-unanswered").Message, "192.0.2.10 sent 1 echo request to 198.51.100.20 and it got no reply (id 1, seq 99)")
+	says(t, aiOne(t, a, "icmp-echo-unanswered").Message, "192.0.2.10 sent 1 echo request to 198.51.100.20 and it got no reply (id 1, seq 99)")
 }

@@ -3,7 +3,6 @@ package analyze
 import (
 	"fmt"
 	"net"
-	"net/netip"
 	"strconv"
 )
 
@@ -48,14 +47,6 @@ func aiAt(ns int64) string {
 	return aiDur(ns)
 }
 
-// aiPlural returns "n word" or "n words".
-func aiPlural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
-}
-
 // aiTimes says how many times: "once", "twice", "3 times".
 func aiTimes(n int) string {
 	switch n {
@@ -65,11 +56,6 @@ func aiTimes(n int) string {
 		return "twice"
 	}
 	return strconv.Itoa(n) + " times"
-}
-
-// aiHostPort formats an endpoint: 192.0.2.10:80, [2001:db8::1]:80.
-func aiHostPort(a netip.Addr, port uint16) string {
-	return netip.AddrPortFrom(a, port).String()
 }
 
 // aiProtoName names an IP protocol number.
@@ -144,4 +130,18 @@ func (q *aiIdleQueue[K]) expire(now, timeout int64, last func(K, int32) (int64, 
 			q.push(x.k, x.idx, lt)
 		}
 	}
+}
+
+// drain empties the queue at the end of the capture and returns the
+// entries of the flows still live (last says whether k is still the flow
+// idx), in queue order.
+func (q *aiIdleQueue[K]) drain(last func(K, int32) (int64, bool)) []aiQueued[K] {
+	live := make([]aiQueued[K], 0, len(q.q)-q.head)
+	for _, x := range q.q[q.head:] {
+		if _, ok := last(x.k, x.idx); ok {
+			live = append(live, x)
+		}
+	}
+	*q = aiIdleQueue[K]{}
+	return live
 }

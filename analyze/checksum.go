@@ -171,9 +171,9 @@ func (t *checksumTracker) bad(p *Packet, layer ckLayer, field, right uint16, off
 func ctDescribe(p *Packet, layer ckLayer) string {
 	switch {
 	case layer == ckTCP && p.HasTCP:
-		return fmt.Sprintf("the TCP segment from %s to %s", netip.AddrPortFrom(p.Src, uint16(p.TCP.SrcPort)), netip.AddrPortFrom(p.Dst, uint16(p.TCP.DstPort)))
+		return fmt.Sprintf("the TCP segment from %s to %s", hostPort(p.Src, uint16(p.TCP.SrcPort)), hostPort(p.Dst, uint16(p.TCP.DstPort)))
 	case layer == ckUDP && p.HasUDP:
-		return fmt.Sprintf("the UDP datagram from %s to %s", netip.AddrPortFrom(p.Src, uint16(p.UDP.SrcPort)), netip.AddrPortFrom(p.Dst, uint16(p.UDP.DstPort)))
+		return fmt.Sprintf("the UDP datagram from %s to %s", hostPort(p.Src, uint16(p.UDP.SrcPort)), hostPort(p.Dst, uint16(p.UDP.DstPort)))
 	case layer == ckICMP && p.HasICMP4:
 		return fmt.Sprintf("the ICMP message (type %d code %d) from %s to %s", p.ICMP4.TypeCode.Type(), p.ICMP4.TypeCode.Code(), p.Src, p.Dst)
 	case layer == ckICMP6 && p.HasICMP6:
@@ -200,19 +200,12 @@ func (t *checksumTracker) finish() {
 		}
 		msg := fmt.Sprintf("%s sent %d %s (%s) whose %s (frame %d: %s checksum 0x%04x, the full checksum would be 0x%04x): transmit checksum offload, the NIC fills the checksum in after the capture point. "+
 			"On a physical wire only %s's own capture shows this; veth pairs, bridges and VM links carry the unfinished checksum onward, so there it can appear at every capture point",
-			o.src, o.count, ctPlural(o.count, "packet", "packets"), strings.Join(parts, ", "), what,
+			o.src, o.count, pluralWord(o.count, "packet", "packets"), strings.Join(parts, ", "), what,
 			o.frames[0].Index, o.exLayer, o.exField, o.exRight, o.src)
-		t.e.ctDeviateCount("checksum-offload", -1, slices.Clone(o.frames), msg, o.count)
+		t.e.deviateCount("checksum-offload", -1, slices.Clone(o.frames), msg, o.count)
 	}
 	if t.offloadOther > 0 {
-		t.e.ctDeviateCount("checksum-offload", -1, nil, fmt.Sprintf(
+		t.e.deviateCount("checksum-offload", -1, nil, fmt.Sprintf(
 			"%d more packets from senders beyond the first %d show checksum offload (checksum field holding only the pseudo-header sum)", t.offloadOther, ctMaxOffloadSenders), t.offloadOther)
 	}
-}
-
-func ctPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

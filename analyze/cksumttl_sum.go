@@ -71,20 +71,3 @@ func ctOnesSub(a, b uint16) uint16 {
 	s = (s >> 16) + (s & 0xffff)
 	return uint16(s)
 }
-
-// ctDeviateCount records a deviation that stands for n occurrences, keeping
-// Count right when the engine folded it into an earlier one of its ID.
-func (e *Engine) ctDeviateCount(id string, flow int, frames Frames, message string, n int) {
-	before := len(e.a.Deviations)
-	e.deviate(id, flow, frames, message)
-	if len(e.a.Deviations) > before {
-		e.a.Deviations[before].Count = n
-		return
-	}
-	for i := len(e.a.Deviations) - 1; i >= 0; i-- {
-		if e.a.Deviations[i].ID == id {
-			e.a.Deviations[i].Count += n - 1
-			return
-		}
-	}
-}

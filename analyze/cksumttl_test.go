@@ -14,39 +14,6 @@ import (
 	"github.com/pcapreport/pcapreport/analyze/source"
 )
 
-// ctRun analyzes a capture file with the default configuration.
-func ctRun(t *testing.T, path string) *Analysis {
-	t.Helper()
-	r, err := source.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	a, err := Run(path, r, DefaultConfig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
-}
-
-func ctByID(a *Analysis, id string) []Deviation {
-	var out []Deviation
-	for _, d := range a.Deviations {
-		if d.ID == id {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-func ctFrameNums(f Frames) []int {
-	var n []int
-	for _, r := range f {
-		n = append(n, r.Index)
-	}
-	return n
-}
-
 // ctPkt describes one synthetic frame.
 type ctPkt struct {
 	src, dst string
@@ -69,7 +36,7 @@ var (
 	ctMACB = net.HardwareAddr{2, 0, 0, 0, 0, 0xb}
 )
 
-// ctFrame serializes a packet with gopacket, checksums computed.
+// ctFrame serializes a packet, checksums computed.
 func ctFrame(t *testing.T, c ctPkt) []byte {
 	t.Helper()
 	src, dst := net.ParseIP(c.src), net.ParseIP(c.dst)
@@ -80,40 +47,27 @@ func ctFrame(t *testing.T, c ctPkt) []byte {
 	}
 	eth := &layers.Ethernet{SrcMAC: ctMACA, DstMAC: dmac, EthernetType: layers.EthernetTypeIPv4}
 	var ls []gopacket.SerializableLayer
-	var nl gopacket.NetworkLayer
 	proto := map[string]layers.IPProtocol{"tcp": layers.IPProtocolTCP, "udp": layers.IPProtocolUDP, "icmp": layers.IPProtocolICMPv4,
 		"icmp6": layers.IPProtocolICMPv6, "igmp": layers.IPProtocolIGMP}[c.l4]
 	if v4 {
-		ip := &layers.IPv4{Version: 4, IHL: 5, TTL: c.ttl, Protocol: proto, SrcIP: src.To4(), DstIP: dst.To4(), Id: 1}
-		ls, nl = append(ls, eth, ip), ip
+		ls = append(ls, eth, &layers.IPv4{Version: 4, IHL: 5, TTL: c.ttl, Protocol: proto, SrcIP: src.To4(), DstIP: dst.To4(), Id: 1})
 	} else {
 		eth.EthernetType = layers.EthernetTypeIPv6
-		ip := &layers.IPv6{Version: 6, HopLimit: c.ttl, NextHeader: proto, SrcIP: src, DstIP: dst}
-		ls, nl = append(ls, eth, ip), ip
+		ls = append(ls, eth, &layers.IPv6{Version: 6, HopLimit: c.ttl, NextHeader: proto, SrcIP: src, DstIP: dst})
 	}
 	switch c.l4 {
 	case "tcp":
-		tcp := &layers.TCP{SrcPort: layers.TCPPort(c.sport), DstPort: layers.TCPPort(c.dport), Seq: 1000, Ack: 2000, ACK: true, PSH: true, Window: 512}
-		_ = tcp.SetNetworkLayerForChecksum(nl)
-		ls = append(ls, tcp)
+		ls = append(ls, &layers.TCP{SrcPort: layers.TCPPort(c.sport), DstPort: layers.TCPPort(c.dport), Seq: 1000, Ack: 2000, ACK: true, PSH: true, Window: 512})
 	case "udp":
-		udp := &layers.UDP{SrcPort: layers.UDPPort(c.sport), DstPort: layers.UDPPort(c.dport)}
-		_ = udp.SetNetworkLayerForChecksum(nl)
-		ls = append(ls, udp)
+		ls = append(ls, &layers.UDP{SrcPort: layers.UDPPort(c.sport), DstPort: layers.UDPPort(c.dport)})
 	case "icmp":
 		ls = append(ls, &layers.ICMPv4{TypeCode: layers.CreateICMPv4TypeCode(c.icmpType, 0), Id: 7, Seq: 1})
 	case "icmp6":
-		icmp := &layers.ICMPv6{TypeCode: layers.CreateICMPv6TypeCode(c.icmpType, 0)}
-		_ = icmp.SetNetworkLayerForChecksum(nl)
-		ls = append(ls, icmp)
+		ls = append(ls, &layers.ICMPv6{TypeCode: layers.CreateICMPv6TypeCode(c.icmpType, 0)})
 	case "igmp":
 	}
 	ls = append(ls, gopacket.Payload(c.payload))
-	buf := gopacket.NewSerializeBuffer()
-	if err := gopacket.SerializeLayers(buf, gopacket.SerializeOptions{ComputeChecksums: true, FixLengths: true}, ls...); err != nil {
-		t.Fatal(err)
-	}
-	b := buf.Bytes()
+	b := serialize(t, ls...)
 	net := b[14:]
 	if c.noUDPCsum {
 		net[20+6], net[20+7] = 0, 0
@@ -251,12 +205,12 @@ func TestCksumCorruption(t *testing.T) {
 			good.mangle = nil
 			right := ctFrame(t, good)
 			a := ctEngine(t, ctFrame(t, c.pkt))
-			bad := ctByID(a, "checksum-bad")
-			if len(bad) != 1 || len(ctByID(a, "checksum-offload")) != 0 {
+			bad := devsByID(a, "checksum-bad")
+			if len(bad) != 1 || len(devsByID(a, "checksum-offload")) != 0 {
 				t.Fatalf("want one checksum-bad, got %+v", a.Deviations)
 			}
 			d := bad[0]
-			if d.Severity != Error || !strings.HasPrefix(d.Message, c.want) || ctFrameNums(d.Frames)[0] != 1 {
+			if d.Severity != Error || !strings.HasPrefix(d.Message, c.want) || frameNums(d.Frames)[0] != 1 {
 				t.Errorf("got %s %q", d.Severity, d.Message)
 			}
 			// The "should be" value is the checksum a correct sender
@@ -308,12 +262,12 @@ func TestCksumOffloadVsCorruption(t *testing.T) {
 		ctFrame(t, ctPkt{src: "198.51.100.20", dst: "192.0.2.10", ttl: 63, l4: "tcp", sport: 80, dport: 40000, payload: []byte("HTTP/1.0 200 OK\r\n")}),
 	}
 	a := ctEngine(t, frames...)
-	off := ctByID(a, "checksum-offload")
-	bad := ctByID(a, "checksum-bad")
+	off := devsByID(a, "checksum-offload")
+	bad := devsByID(a, "checksum-bad")
 	if len(off) != 2 || len(bad) != 1 {
 		t.Fatalf("want 2 offload notes (one per sender) and 1 checksum-bad, got %+v", a.Deviations)
 	}
-	if off[0].Severity != Note || off[0].Count != 3 || fmt.Sprint(ctFrameNums(off[0].Frames)) != "[1 2 3]" ||
+	if off[0].Severity != Note || off[0].Count != 3 || fmt.Sprint(frameNums(off[0].Frames)) != "[1 2 3]" ||
 		!strings.HasPrefix(off[0].Message, "192.0.2.10 sent 3 packets (TCP 2, UDP 1)") ||
 		!strings.Contains(off[0].Message, "veth") {
 		t.Errorf("offload note: %+v", off[0])
@@ -322,7 +276,7 @@ func TestCksumOffloadVsCorruption(t *testing.T) {
 		t.Errorf("offload note v6: %+v", off[1])
 	}
 	want := fmt.Sprintf("TCP checksum 0x%04x should be 0x", tcp4+1)
-	if !strings.HasPrefix(bad[0].Message, want) || ctFrameNums(bad[0].Frames)[0] != 5 ||
+	if !strings.HasPrefix(bad[0].Message, want) || frameNums(bad[0].Frames)[0] != 5 ||
 		!strings.Contains(bad[0].Message, "192.0.2.10:40000 to 198.51.100.20:80") {
 		t.Errorf("checksum-bad: %q, want prefix %q", bad[0].Message, want)
 	}
@@ -343,7 +297,7 @@ func TestCksumNotWhole(t *testing.T) {
 		}})
 	e.Add(&source.Frame{Index: 2, LinkType: source.LinkEthernet, Data: frag, CapLen: len(frag), OrigLen: len(frag)})
 	a := e.Finish(nil)
-	if d := ctByID(a, "checksum-bad"); len(d) != 0 {
+	if d := devsByID(a, "checksum-bad"); len(d) != 0 {
 		t.Errorf("partial packets verified: %+v", d)
 	}
 }
@@ -351,11 +305,11 @@ func TestCksumNotWhole(t *testing.T) {
 // The real capture with transmit offload left on at the sender: every
 // packet tcpdump -vv calls "incorrect" is offload, none is corruption.
 func TestCksumOffloadRealCapture(t *testing.T) {
-	a := ctRun(t, "../testdata/lab/offload-sender.pcap")
-	if bad := ctByID(a, "checksum-bad"); len(bad) != 0 {
+	a := runFile(t, "../testdata/lab/offload-sender.pcap")
+	if bad := devsByID(a, "checksum-bad"); len(bad) != 0 {
 		t.Fatalf("offload taken for corruption: %+v", bad)
 	}
-	off := ctByID(a, "checksum-offload")
+	off := devsByID(a, "checksum-offload")
 	// 192.0.2.10: 7 TCP segments (SYN, ACKs, request, FIN) and one UDP
 	// datagram; 2001:db8:1::10: the same over IPv6. The answers from
 	// 198.51.100.20 and 2001:db8:2::20 are correct.
@@ -379,7 +333,7 @@ func TestCksumOffloadRealCapture(t *testing.T) {
 // deviation at all.
 func TestCksumBasicCapturesClean(t *testing.T) {
 	for _, f := range []string{"../testdata/lab/basic-client.pcap", "../testdata/lab/basic-router-in.pcap"} {
-		a := ctRun(t, f)
+		a := runFile(t, f)
 		for _, d := range a.Deviations {
 			if strings.HasPrefix(d.ID, "checksum-") {
 				t.Errorf("%s: %s %s", f, d.ID, d.Message)
@@ -482,16 +436,16 @@ func TestTTLChanged(t *testing.T) {
 		ctPkt{src: "192.0.2.10", dst: "198.51.100.20", ttl: 128, l4: "tcp", sport: 40000, dport: 80}, // 9: initial changed
 	)
 	a := e.Finish(nil)
-	ch := ctByID(a, "ttl-changed")
+	ch := devsByID(a, "ttl-changed")
 	if len(ch) != 2 {
 		t.Fatalf("want 2 ttl-changed, got %+v", a.Deviations)
 	}
-	if d := ch[0]; d.Severity != Warning || fmt.Sprint(ctFrameNums(d.Frames)) != "[5 6]" ||
+	if d := ch[0]; d.Severity != Warning || fmt.Sprint(frameNums(d.Frames)) != "[5 6]" ||
 		!strings.Contains(d.Message, "the TTL of TCP packets from 198.51.100.20 to 192.0.2.10 changed from 61 (frame 5) to 59 (frame 6)") ||
 		!strings.Contains(d.Message, "over 5 hops instead of 3") {
 		t.Errorf("ttl-changed: %+v", d)
 	}
-	if d := ch[1]; fmt.Sprint(ctFrameNums(d.Frames)) != "[8 9]" || !strings.Contains(d.Message, "initial TTL 128 instead of 64") {
+	if d := ch[1]; fmt.Sprint(frameNums(d.Frames)) != "[8 9]" || !strings.Contains(d.Message, "initial TTL 128 instead of 64") {
 		t.Errorf("ttl-changed initial: %+v", d)
 	}
 	// IPv6 says hop limit.
@@ -500,7 +454,7 @@ func TestTTLChanged(t *testing.T) {
 		ctPkt{src: "2001:db8:2::20", dst: "2001:db8:1::10", ttl: 63, l4: "udp", sport: 53, dport: 4000},
 		ctPkt{src: "2001:db8:2::20", dst: "2001:db8:1::10", ttl: 62, l4: "udp", sport: 53, dport: 4000})
 	a = e.Finish(nil)
-	if ch := ctByID(a, "ttl-changed"); len(ch) != 1 || !strings.HasPrefix(ch[0].Message, "the hop limit of UDP packets from 2001:db8:2::20 to 2001:db8:1::10 changed from 63 (frame 1) to 62 (frame 2)") {
+	if ch := devsByID(a, "ttl-changed"); len(ch) != 1 || !strings.HasPrefix(ch[0].Message, "the hop limit of UDP packets from 2001:db8:2::20 to 2001:db8:1::10 changed from 63 (frame 1) to 62 (frame 2)") {
 		t.Errorf("v6: %+v", ch)
 	}
 }
@@ -525,7 +479,7 @@ func TestTTLExpiring(t *testing.T) {
 		ctPkt{src: "2001:db8:1::10", dst: "2001:db8:9::9", ttl: 1, l4: "icmp6", icmpType: 135, payload: make([]byte, 20)}, // 13: ND: fixed
 	)
 	a := e.Finish(nil)
-	ex := ctByID(a, "ttl-expiring")
+	ex := devsByID(a, "ttl-expiring")
 	if len(ex) != 3 {
 		t.Fatalf("want 3 ttl-expiring, got %+v", ex)
 	}
@@ -533,7 +487,7 @@ func TestTTLExpiring(t *testing.T) {
 	for _, d := range ex {
 		byFirst[d.Frames[0].Index] = d
 	}
-	if d := byFirst[2]; d.Count != 2 || fmt.Sprint(ctFrameNums(d.Frames)) != "[2 3]" ||
+	if d := byFirst[2]; d.Count != 2 || fmt.Sprint(frameNums(d.Frames)) != "[2 3]" ||
 		!strings.HasPrefix(d.Message, "2 packets from 192.0.2.10 to 198.51.100.20 (first: ICMP type 8 code 0 192.0.2.10 > 198.51.100.20, frame 2) arrived here with TTL 1, but 198.51.100.20 is 1 hop beyond") {
 		t.Errorf("expiring: %+v", d)
 	}
@@ -555,8 +509,8 @@ func TestTTLHopsVary(t *testing.T) {
 		ctPkt{src: "203.0.113.6", dst: "192.0.2.12", ttl: 60, l4: "udp", sport: 40000, dport: 53},
 	)
 	a := e.Finish(nil)
-	v := ctByID(a, "ttl-hops-vary")
-	if len(v) != 1 || v[0].Severity != Note || fmt.Sprint(ctFrameNums(v[0].Frames)) != "[1 3]" ||
+	v := devsByID(a, "ttl-hops-vary")
+	if len(v) != 1 || v[0].Severity != Note || fmt.Sprint(frameNums(v[0].Frames)) != "[1 3]" ||
 		!strings.Contains(v[0].Message, "packets from 203.0.113.5 reach this capture point over different hop counts depending on the destination: 2 hops to 2 destinations (first to 192.0.2.10, frame 1); 4 hops to 1 destination (first to 192.0.2.12, frame 3)") {
 		t.Errorf("ttl-hops-vary: %+v", v)
 	}
@@ -567,17 +521,17 @@ func TestTTLHopsVary(t *testing.T) {
 // deliberate TTL-1 ping (frame 36 at the client) is expiring and changes
 // nothing else.
 func TestTTLBasicCaptures(t *testing.T) {
-	cli := ctRun(t, "../testdata/lab/basic-client.pcap")
-	ex := ctByID(cli, "ttl-expiring")
+	cli := runFile(t, "../testdata/lab/basic-client.pcap")
+	ex := devsByID(cli, "ttl-expiring")
 	if len(ex) != 1 || ex[0].Frames[0].Index != 36 || ex[0].Count != 1 || !strings.Contains(ex[0].Message, "192.0.2.10 to 198.51.100.20") {
 		t.Errorf("client: ttl-expiring %+v", ex)
 	}
 	for _, id := range []string{"ttl-changed", "ttl-hops-vary"} {
-		if d := ctByID(cli, id); len(d) != 0 {
+		if d := devsByID(cli, id); len(d) != 0 {
 			t.Errorf("client: %s %+v", id, d)
 		}
 	}
-	rtr := ctRun(t, "../testdata/lab/basic-router-in.pcap")
+	rtr := runFile(t, "../testdata/lab/basic-router-in.pcap")
 	for _, d := range rtr.Deviations {
 		if strings.HasPrefix(d.ID, "ttl-") {
 			t.Errorf("router: %s %s", d.ID, d.Message)
@@ -611,7 +565,7 @@ func TestCksumIPv4HeaderOffload(t *testing.T) {
 	a := ctEngine(t,
 		ctFrame(t, ctPkt{src: "192.0.2.10", dst: "198.51.100.20", ttl: 128, l4: "udp", sport: 1, dport: 2, payload: []byte("x"), mangle: ctSetCsum(10, 0)}),
 		ctFrame(t, ctPkt{src: "192.0.2.10", dst: "198.51.100.20", ttl: 128, l4: "udp", sport: 1, dport: 2, payload: []byte("x"), mangle: ctSetCsum(10, 1)}))
-	off, bad := ctByID(a, "checksum-offload"), ctByID(a, "checksum-bad")
+	off, bad := devsByID(a, "checksum-offload"), devsByID(a, "checksum-bad")
 	if len(off) != 1 || !strings.Contains(off[0].Message, "whose IPv4 header checksum field holds 0 (frame 1") || len(bad) != 1 ||
 		!strings.HasPrefix(bad[0].Message, "IPv4 header checksum 0x0001 should be 0x") || bad[0].Frames[0].Index != 2 {
 		t.Errorf("got %+v", a.Deviations)
@@ -635,7 +589,7 @@ func TestTTLIdleDirectionsForgotten(t *testing.T) {
 	add(1102, ctPkt{src: "198.51.100.21", dst: "192.0.2.10", ttl: 62, l4: "tcp", sport: 80, dport: 40000}) // live: changed
 	tr := ctTTLTracker(e)
 	a := e.Finish(nil)
-	ch := ctByID(a, "ttl-changed")
+	ch := devsByID(a, "ttl-changed")
 	if len(ch) != 1 || ch[0].Frames[1].Index != 4 {
 		t.Errorf("got %+v", ch)
 	}

@@ -127,11 +127,29 @@ func (e *Engine) deviate(id string, flow int, frames Frames, message string) {
 		for i := len(e.a.Deviations) - 1; i >= 0; i-- {
 			if e.a.Deviations[i].ID == id {
 				e.a.Deviations[i].Count++
+				e.a.Deviations[i].Folded++
 				return
 			}
 		}
 	}
 	e.a.Deviations = append(e.a.Deviations, Deviation{ID: id, Severity: k.Severity, Message: message, Hint: k.Hint, Frames: frames, Flow: flow, Count: 1})
+}
+
+// deviateCount records a deviation that stands for n occurrences, keeping
+// Count right when the engine folded it into an earlier one of its ID.
+func (e *Engine) deviateCount(id string, flow int, frames Frames, message string, n int) {
+	before := len(e.a.Deviations)
+	e.deviate(id, flow, frames, message)
+	if len(e.a.Deviations) > before {
+		e.a.Deviations[before].Count = n
+		return
+	}
+	for i := len(e.a.Deviations) - 1; i >= 0; i-- {
+		if e.a.Deviations[i].ID == id {
+			e.a.Deviations[i].Count += n - 1
+			return
+		}
+	}
 }
 
 // Run reads a capture to its end and analyzes it. The returned error is the

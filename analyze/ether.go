@@ -260,7 +260,7 @@ func (t *etherTracker) message(c *etherCand, u etherFlowUse) string {
 	if c.srcIP.IsValid() {
 		from = c.srcIP.String() + " (" + from + ")"
 	}
-	fmt.Fprintf(&b, "%s sent %s to %s", from, aiPlural(c.n, "unicast frame"), aiMAC(c.mac))
+	fmt.Fprintf(&b, "%s sent %s to %s", from, plural(c.n, "unicast frame", "unicast frames"), aiMAC(c.mac))
 	if c.senders > 1 {
 		fmt.Fprintf(&b, " (with %d other stations)", c.senders-1)
 	}

@@ -75,3 +75,30 @@ func (e *Engine) newFlow(f Flow) int { return e.a.Flows.add(f) }
 
 // flow returns the summary of flow i for updating in place.
 func (e *Engine) flow(i int) *Flow { return e.a.Flows.At(i) }
+
+// count adds packet p, carrying n payload bytes in direction dir (0 from
+// the originator, 1 from the responder), to the summary of a UDP or ICMP
+// flow. sent says which directions have sent before: the first packet
+// each way adds 'D' or 'd' to the history and is kept as evidence (at
+// most 4 frames); later packets only while fewer than 2 are kept.
+func (f *Flow) count(dir int, n int64, p *Packet, sent *[2]bool) {
+	f.Packets++
+	f.Bytes += n
+	f.End = p.Time
+	if dir == 0 {
+		f.OrigPackets++
+		f.OrigBytes += n
+	} else {
+		f.RespPackets++
+		f.RespBytes += n
+	}
+	if !sent[dir] {
+		sent[dir] = true
+		f.History += [2]string{"D", "d"}[dir]
+		if len(f.Frames) < 4 {
+			f.Frames = append(f.Frames, p.Ref)
+		}
+	} else if len(f.Frames) < 2 {
+		f.Frames = append(f.Frames, p.Ref)
+	}
+}

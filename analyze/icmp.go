@@ -174,25 +174,7 @@ func (t *icmpTracker) count(p *Packet, l *echoLive, dir int) {
 	if p.TransportLen < 8 {
 		n = int64(len(p.Transport) - 8)
 	}
-	f.Packets++
-	f.Bytes += n
-	f.End = p.Time
-	if dir == 0 {
-		f.OrigPackets++
-		f.OrigBytes += n
-	} else {
-		f.RespPackets++
-		f.RespBytes += n
-	}
-	if !l.sent[dir] {
-		l.sent[dir] = true
-		f.History += [2]string{"D", "d"}[dir]
-		if len(f.Frames) < 4 {
-			f.Frames = append(f.Frames, p.Ref)
-		}
-	} else if len(f.Frames) < 2 {
-		f.Frames = append(f.Frames, p.Ref)
-	}
+	f.count(dir, n, p, &l.sent)
 	l.last = p.Time
 }
 
@@ -297,11 +279,7 @@ func (t *icmpTracker) end(k FlowKey, l *echoLive, atEnd bool) {
 	f.End = l.last
 	ev := ICMPEvent{Proto: f.Proto, From: k.Src, To: k.Dst, Type: uint8(k.Sport), Flow: int(l.idx), Frames: slices.Clone(f.Frames),
 		Requests: l.requests, Replies: l.replies}
-	replies := "1 reply"
-	if l.replies != 1 {
-		replies = fmt.Sprintf("%d replies", l.replies)
-	}
-	ev.Text = fmt.Sprintf("echo: %s, %s", aiPlural(l.requests, "request"), replies)
+	ev.Text = fmt.Sprintf("echo: %s, %s", plural(l.requests, "request", "requests"), plural(l.replies, "reply", "replies"))
 	if l.rttN > 0 {
 		ev.RTTMinNs, ev.RTTMaxNs, ev.RTTAvgNs = l.rttMin, l.rttMax, l.rttSum/int64(l.rttN)
 		ev.Text += fmt.Sprintf(", rtt min/avg/max %s/%s/%s", aiDur(ev.RTTMinNs), aiDur(ev.RTTAvgNs), aiDur(ev.RTTMaxNs))
@@ -317,7 +295,7 @@ func (t *icmpTracker) end(k FlowKey, l *echoLive, atEnd bool) {
 		return
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s sent %s to %s and %s got no reply", k.Src, aiPlural(l.requests, "echo request"), k.Dst, icmpHowMany(l.unanswered, l.requests))
+	fmt.Fprintf(&b, "%s sent %s to %s and %s got no reply", k.Src, plural(l.requests, "echo request", "echo requests"), k.Dst, icmpHowMany(l.unanswered, l.requests))
 	if l.unIDs {
 		fmt.Fprintf(&b, " (seq %d to %d)", l.unSeqLo, l.unSeqHi)
 	} else if l.unSeqLo == l.unSeqHi {
@@ -350,17 +328,11 @@ func icmpHowMany(n, of int) string {
 }
 
 func (t *icmpTracker) finish() {
-	live := make([]aiQueued[FlowKey], 0, len(t.echo))
-	for _, x := range t.idle.q[t.idle.head:] {
-		if l := t.echo[x.k]; l != nil && l.idx == x.idx {
-			live = append(live, x)
-		}
-	}
+	live := t.idle.drain(t.lastActive)
 	slices.SortFunc(live, func(a, b aiQueued[FlowKey]) int { return int(a.idx - b.idx) })
 	for _, x := range live {
 		t.end(x.k, t.echo[x.k], true)
 	}
-	t.idle = aiIdleQueue[FlowKey]{}
 	for _, x := range t.errOrder {
 		if id := icmpKind(x.v6, x.typ, x.code); id != "" {
 			t.e.deviate(id, x.flow, x.frames, t.message(x))
@@ -525,7 +497,7 @@ func (q icmpQuoted) key() FlowKey {
 func (q icmpQuoted) String() string {
 	switch {
 	case q.ports:
-		return fmt.Sprintf("%s %s > %s", aiProtoName(q.proto), aiHostPort(q.src, q.sport), aiHostPort(q.dst, q.dport))
+		return fmt.Sprintf("%s %s > %s", aiProtoName(q.proto), hostPort(q.src, q.sport), hostPort(q.dst, q.dport))
 	case q.echo:
 		return fmt.Sprintf("%s %s > %s echo request id %d seq %d", aiProtoName(q.proto), q.src, q.dst, q.id, q.seq)
 	}
@@ -803,11 +775,11 @@ func icmpSubject(q icmpQuoted, n int) string {
 	}
 	switch {
 	case q.ports && q.proto == 6:
-		return fmt.Sprintf("the TCP connection %s → %s", aiHostPort(q.src, q.sport), aiHostPort(q.dst, q.dport))
+		return fmt.Sprintf("the TCP connection %s → %s", hostPort(q.src, q.sport), hostPort(q.dst, q.dport))
 	case q.ports && q.proto == 17:
-		return fmt.Sprintf("the UDP flow %s → %s", aiHostPort(q.src, q.sport), aiHostPort(q.dst, q.dport))
+		return fmt.Sprintf("the UDP flow %s → %s", hostPort(q.src, q.sport), hostPort(q.dst, q.dport))
 	case q.ports:
-		return fmt.Sprintf("the %s flow %s → %s", strings.ToUpper(aiProtoName(q.proto)), aiHostPort(q.src, q.sport), aiHostPort(q.dst, q.dport))
+		return fmt.Sprintf("the %s flow %s → %s", strings.ToUpper(aiProtoName(q.proto)), hostPort(q.src, q.sport), hostPort(q.dst, q.dport))
 	case q.echo && n > 1:
 		return fmt.Sprintf("pings %s → %s", q.src, q.dst)
 	case q.echo:

@@ -2,7 +2,6 @@ package analyze
 
 import (
 	"fmt"
-	"net/netip"
 	"strings"
 )
 
@@ -87,13 +86,6 @@ func tcpDur(ns int64) string {
 	return fmt.Sprintf("%.0f s", float64(ns)/1e9)
 }
 
-func tcpPlural(n int64, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // tcpNames gives each side's address and role for messages.
 type tcpNames struct {
 	ep    [2]string // "192.0.2.10:42214"
@@ -108,8 +100,8 @@ func (c *tcpConn) names() tcpNames {
 	if !c.origIsA {
 		a, pa, b, pb = b, pb, a, pa
 	}
-	n.ep[0] = netip.AddrPortFrom(a, pa).String()
-	n.ep[1] = netip.AddrPortFrom(b, pb).String()
+	n.ep[0] = hostPort(a, pa)
+	n.ep[1] = hostPort(b, pb)
 	if c.h[0].f&hSyn != 0 || c.h[1].f&hSyn != 0 || c.flipped {
 		n.role = [2]string{"client", "server"}
 	}
@@ -139,21 +131,9 @@ func (c *tcpConn) synTimes() string {
 
 // dev records a deviation that happened n times on one flow.
 func (t *tcpTracker) dev(id string, flow int32, frames []FrameRef, n int, msg string) {
-	e := t.e
 	fr := make(Frames, len(frames))
 	copy(fr, frames)
-	before := len(e.a.Deviations)
-	e.deviate(id, int(flow), fr, msg)
-	if len(e.a.Deviations) > before {
-		e.a.Deviations[before].Count = max(n, 1)
-		return
-	}
-	for i := len(e.a.Deviations) - 1; i >= 0 && n > 1; i-- {
-		if e.a.Deviations[i].ID == id {
-			e.a.Deviations[i].Count += n - 1
-			return
-		}
-	}
+	t.e.deviateCount(id, int(flow), fr, msg, max(n, 1))
 }
 
 func (c *tcpConn) frames(kind int) []FrameRef {
@@ -211,7 +191,7 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 			msg = fmt.Sprintf("the SYN from %s to %s got no TCP answer, and the client did not send it again (it gave up before its first retransmission)", names().ep[0], names().ep[1])
 		}
 		if other := int64(o.pkts) - int64(o.synN); other > 0 {
-			msg += fmt.Sprintf("; the client still sent %s, so the server's answers take a path this capture does not see", tcpPlural(other, "other packet", "other packets"))
+			msg += fmt.Sprintf("; the client still sent %s, so the server's answers take a path this capture does not see", plural(int(other), "other packet", "other packets"))
 		}
 		if state == "RSTOS0" {
 			msg += "; the client then gave up with RST"
@@ -221,7 +201,7 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 		msg := fmt.Sprintf("the SYN from %s to %s was answered with RST by the server after %s: nothing listens on port %d there, or a firewall rejects the connection",
 			names().ep[0], names().ep[1], tcpDur(max(c.rstTime-c.synLast, 0)), f.Dport)
 		if o.synN > 1 {
-			msg += fmt.Sprintf(" (%s were sent, at %s)", tcpPlural(int64(o.synN), "SYN", "SYNs"), c.synTimes())
+			msg += fmt.Sprintf(" (%s were sent, at %s)", plural(int(o.synN), "SYN", "SYNs"), c.synTimes())
 		}
 		t.dev("tcp-rejected", flow, flowFrames, 1, msg)
 	case synSeen && o.synN > 1 && (c.synAckN > 0 || r.f&hRst != 0):
@@ -238,9 +218,9 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 	} else if synSeen && c.synAckN > 0 && !c.origReplied &&
 		!(why == tcpEndCapture && c.synAckN == 1 && t.now-c.synAckLast < tcpInconclusiveNs) {
 		msg := fmt.Sprintf("the server %s answered the SYN from %s with SYN/ACK after %s, but the client never acknowledged it: %s over %s",
-			names().ep[1], names().ep[0], tcpDur(c.rtt), tcpPlural(int64(c.synAckN), "SYN/ACK", "SYN/ACKs"), tcpDur(c.synAckLast-c.synAckFirst))
+			names().ep[1], names().ep[0], tcpDur(c.rtt), plural(int(c.synAckN), "SYN/ACK", "SYN/ACKs"), tcpDur(c.synAckLast-c.synAckFirst))
 		if c.synAfterSA > 0 {
-			msg += fmt.Sprintf("; the client sent its SYN %s more after the first SYN/ACK, so the SYN/ACKs do not reach it", tcpPlural(int64(c.synAfterSA), "time", "times"))
+			msg += fmt.Sprintf("; the client sent its SYN %s more after the first SYN/ACK, so the SYN/ACKs do not reach it", plural(int(c.synAfterSA), "time", "times"))
 		}
 		t.dev("tcp-synack-unanswered", flow, flowFrames, int(c.synAckN), msg)
 	}
@@ -281,7 +261,7 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 		var parts []string
 		for s := range 2 {
 			if c.retx[s] > 0 {
-				parts = append(parts, fmt.Sprintf("%s retransmitted %s", names().who[s], tcpPlural(int64(c.retx[s]), "segment", "segments")))
+				parts = append(parts, fmt.Sprintf("%s retransmitted %s", names().who[s], plural(int(c.retx[s]), "segment", "segments")))
 			}
 		}
 		msg := strings.Join(parts, " and ")
@@ -306,7 +286,7 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 	if c.ooo > 0 {
 		t.dev("tcp-out-of-order", flow, c.frames(evOOO), int(c.ooo),
 			fmt.Sprintf("between %s and %s, %s arrived out of order: below the highest sequence number, never seen before, within %s of it",
-				names().ep[0], names().ep[1], tcpPlural(int64(c.ooo), "segment", "segments"), tcpDur(c.oooThr())))
+				names().ep[0], names().ep[1], plural(int(c.ooo), "segment", "segments"), tcpDur(c.oooThr())))
 	}
 
 	// Holes in the sequence space at this capture point: filled later by
@@ -331,7 +311,7 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 		}
 		lostTotal += n
 		p := fmt.Sprintf("%s's data to %s has %s (%d bytes) in its sequence numbers at this capture point", names().who[s], names().ep[1-s],
-			tcpPlural(int64(n), "hole", "holes"), ev.holeBytes[s])
+			plural(int(n), "hole", "holes"), ev.holeBytes[s])
 		if filled := n - open; filled > 0 {
 			p += fmt.Sprintf("; %d filled later by retransmissions, so the originals were lost before this capture point", filled)
 		}
@@ -350,7 +330,7 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 	}
 	if c.ackUnseen > 0 {
 		t.dev("tcp-ack-unseen", flow, c.frames(evAckUnseen), int(c.ackUnseen),
-			fmt.Sprintf("between %s and %s, %s acknowledged data this capture never saw", names().ep[0], names().ep[1], tcpPlural(int64(c.ackUnseen), "ACK", "ACKs")))
+			fmt.Sprintf("between %s and %s, %s acknowledged data this capture never saw", names().ep[0], names().ep[1], plural(int(c.ackUnseen), "ACK", "ACKs")))
 	}
 
 	// Receiver signals.
@@ -358,7 +338,7 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 		var parts []string
 		for s := range 2 {
 			if c.dup[s] > 0 {
-				parts = append(parts, fmt.Sprintf("%s sent %s to %s", names().who[s], tcpPlural(int64(c.dup[s]), "duplicate ACK", "duplicate ACKs"), names().ep[1-s]))
+				parts = append(parts, fmt.Sprintf("%s sent %s to %s", names().who[s], plural(int(c.dup[s]), "duplicate ACK", "duplicate ACKs"), names().ep[1-s]))
 			}
 		}
 		t.dev("tcp-dup-ack", flow, c.frames(evDup), int(n),
@@ -368,21 +348,21 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 		var parts []string
 		for s := range 2 {
 			if c.zw[s] > 0 {
-				parts = append(parts, fmt.Sprintf("%s advertised a zero window %s: it could not take more data from %s", names().who[s], tcpPlural(int64(c.zw[s]), "time", "times"), names().ep[1-s]))
+				parts = append(parts, fmt.Sprintf("%s advertised a zero window %s: it could not take more data from %s", names().who[s], plural(int(c.zw[s]), "time", "times"), names().ep[1-s]))
 			}
 		}
 		if ev.zwp > 0 {
-			parts = append(parts, fmt.Sprintf("%s were sent", tcpPlural(int64(ev.zwp), "zero-window probe", "zero-window probes")))
+			parts = append(parts, fmt.Sprintf("%s were sent", plural(int(ev.zwp), "zero-window probe", "zero-window probes")))
 		}
 		t.dev("tcp-zero-window", flow, c.frames(evZW), int(max(n, 1)), strings.Join(parts, "; "))
 	}
 	if c.winFull > 0 {
 		t.dev("tcp-window-full", flow, c.frames(evWinFull), int(c.winFull),
-			fmt.Sprintf("between %s and %s, %s filled the receiver's advertised window and had to wait", names().ep[0], names().ep[1], tcpPlural(int64(c.winFull), "segment", "segments")))
+			fmt.Sprintf("between %s and %s, %s filled the receiver's advertised window and had to wait", names().ep[0], names().ep[1], plural(int(c.winFull), "segment", "segments")))
 	}
 	if c.ka > 0 {
 		t.dev("tcp-keepalive", flow, c.frames(evKA), int(c.ka),
-			fmt.Sprintf("%s between %s and %s", tcpPlural(int64(c.ka), "keep-alive", "keep-alives"), names().ep[0], names().ep[1]))
+			fmt.Sprintf("%s between %s and %s", plural(int(c.ka), "keep-alive", "keep-alives"), names().ep[0], names().ep[1]))
 	}
 
 	// PMTU black hole: full-size segments retransmitted and never
@@ -393,7 +373,7 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 		if h.bigRetx >= 2 && h.maxSeg >= 1000 && h.maxAckedLen < h.maxSeg && small > 0 {
 			t.dev("tcp-pmtu-blackhole", flow, c.frames(evPMTU), int(h.bigRetx),
 				fmt.Sprintf("%s sent full-size segments of %d bytes to %s %s and none was ever acknowledged, while smaller segments (up to %d bytes) were: packets of this size do not pass the path",
-					names().who[s], h.maxSeg, names().ep[1-s], tcpPlural(int64(h.bigRetx), "time again", "times again"), small))
+					names().who[s], h.maxSeg, names().ep[1-s], plural(int(h.bigRetx), "time again", "times again"), small))
 		}
 	}
 }

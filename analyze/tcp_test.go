@@ -54,24 +54,13 @@ func (s *tcpSim) segFrom(ms float64, src, dst netip.AddrPort, flags string, seq,
 	if tcp.SYN {
 		tcp.Options = s.opts
 	}
-	var eth *layers.Ethernet
-	var ip gopacket.SerializableLayer
-	if src.Addr().Is4() {
-		eth = &layers.Ethernet{SrcMAC: net.HardwareAddr{2, 0, 0, 0, 1, 0x10}, DstMAC: net.HardwareAddr{2, 0, 0, 0, 1, 1}, EthernetType: layers.EthernetTypeIPv4}
-		ip4 := &layers.IPv4{Version: 4, TTL: 64, Protocol: layers.IPProtocolTCP, SrcIP: src.Addr().AsSlice(), DstIP: dst.Addr().AsSlice(), Flags: layers.IPv4DontFragment}
-		tcp.SetNetworkLayerForChecksum(ip4)
-		ip = ip4
-	} else {
-		eth = &layers.Ethernet{SrcMAC: net.HardwareAddr{2, 0, 0, 0, 1, 0x10}, DstMAC: net.HardwareAddr{2, 0, 0, 0, 1, 1}, EthernetType: layers.EthernetTypeIPv6}
-		ip6 := &layers.IPv6{Version: 6, HopLimit: 64, NextHeader: layers.IPProtocolTCP, SrcIP: src.Addr().AsSlice(), DstIP: dst.Addr().AsSlice()}
-		tcp.SetNetworkLayerForChecksum(ip6)
-		ip = ip6
+	eth := &layers.Ethernet{SrcMAC: net.HardwareAddr{2, 0, 0, 0, 1, 0x10}, DstMAC: net.HardwareAddr{2, 0, 0, 0, 1, 1}, EthernetType: layers.EthernetTypeIPv4}
+	var ip gopacket.SerializableLayer = &layers.IPv4{Version: 4, TTL: 64, Protocol: layers.IPProtocolTCP, SrcIP: src.Addr().AsSlice(), DstIP: dst.Addr().AsSlice(), Flags: layers.IPv4DontFragment}
+	if !src.Addr().Is4() {
+		eth.EthernetType = layers.EthernetTypeIPv6
+		ip = &layers.IPv6{Version: 6, HopLimit: 64, NextHeader: layers.IPProtocolTCP, SrcIP: src.Addr().AsSlice(), DstIP: dst.Addr().AsSlice()}
 	}
-	buf := gopacket.NewSerializeBuffer()
-	if err := gopacket.SerializeLayers(buf, gopacket.SerializeOptions{FixLengths: true, ComputeChecksums: true}, eth, ip, tcp, gopacket.Payload(make([]byte, n))); err != nil {
-		s.t.Fatal(err)
-	}
-	data := append([]byte(nil), buf.Bytes()...)
+	data := serialize(s.t, eth, ip, tcp, gopacket.Payload(make([]byte, n)))
 	ns := int64(ms * 1e6)
 	s.frames = append(s.frames, source.Frame{Index: len(s.frames) + 1, Offset: int64(24 + 16*len(s.frames)),
 		Sec: tcpSimBase + ns/1e9, Frac: uint32(ns % 1e9), Nano: true, CapLen: len(data), OrigLen: len(data), LinkType: source.LinkEthernet, Data: data})
@@ -145,23 +134,6 @@ func tcpWantIDs(t *testing.T, a *Analysis, want ...string) map[string]Deviation 
 	return tcpDevs(a)
 }
 
-func tcpFrameNums(f Frames) []int {
-	var n []int
-	for _, r := range f {
-		n = append(n, r.Index)
-	}
-	return n
-}
-
-func tcpHas(t *testing.T, s string, subs ...string) {
-	t.Helper()
-	for _, sub := range subs {
-		if !strings.Contains(s, sub) {
-			t.Errorf("%q does not say %q", s, sub)
-		}
-	}
-}
-
 func TestTCPHealthyConnection(t *testing.T) {
 	s := newTCPSim(t).handshake().
 		seg(3, tcpC, "PA", 1001, 5001, 100).
@@ -190,7 +162,7 @@ func TestTCPHealthyConnection(t *testing.T) {
 	if f.ClosedBy != "orig FIN" || f.Retransmissions+f.DupAcks+f.LostSegments+f.OutOfOrder+f.ZeroWindows+f.SynRetries != 0 {
 		t.Errorf("closed by %q, events %+v", f.ClosedBy, f)
 	}
-	if got := tcpFrameNums(f.Frames); !slices.Equal(got, []int{1, 2, 3, 4, 5}) {
+	if got := frameNums(f.Frames); !slices.Equal(got, []int{1, 2, 3, 4, 5}) {
 		t.Errorf("flow frames %v", got)
 	}
 	// The ICMP tracker finds the flow from either direction.
@@ -212,9 +184,9 @@ func TestTCPHandshakeAck(t *testing.T) {
 			t.Fatalf("ack %d: bad-ack reported %v, want %v", tc.ack, got, tc.want)
 		}
 		if got {
-			tcpHas(t, d.Message, "198.51.100.20:80", "192.0.2.10:42214", "acknowledges "+strconv.Itoa(int(tc.ack)), "ISN was 1000", "should acknowledge 1001")
-			if d.Severity != Error || !slices.Equal(tcpFrameNums(d.Frames), []int{1, 2}) {
-				t.Errorf("severity %v frames %v", d.Severity, tcpFrameNums(d.Frames))
+			says(t, d.Message, "198.51.100.20:80", "192.0.2.10:42214", "acknowledges "+strconv.Itoa(int(tc.ack)), "ISN was 1000", "should acknowledge 1001")
+			if d.Severity != Error || !slices.Equal(frameNums(d.Frames), []int{1, 2}) {
+				t.Errorf("severity %v frames %v", d.Severity, frameNums(d.Frames))
 			}
 		}
 	}
@@ -226,8 +198,8 @@ func TestTCPSynUnanswered(t *testing.T) {
 	s.segFrom(7000, netip.MustParseAddrPort("192.0.2.10:5000"), netip.MustParseAddrPort("192.0.2.99:22"), "A", 1, 1, 0, 100)
 	a := s.run()
 	d := tcpWantIDs(t, a, "tcp-syn-unanswered")["tcp-syn-unanswered"]
-	tcpHas(t, d.Message, "192.0.2.10:42214", "198.51.100.20:80", "3 SYNs at 0, 1.0 s, 3.0 s")
-	if d.Severity != Error || d.Count != 3 || !slices.Equal(tcpFrameNums(d.Frames), []int{1, 2, 3}) {
+	says(t, d.Message, "192.0.2.10:42214", "198.51.100.20:80", "3 SYNs at 0, 1.0 s, 3.0 s")
+	if d.Severity != Error || d.Count != 3 || !slices.Equal(frameNums(d.Frames), []int{1, 2, 3}) {
 		t.Errorf("deviation %+v", d)
 	}
 	f := tcpFlows(a)[0]
@@ -246,7 +218,7 @@ func TestTCPSynUnanswered(t *testing.T) {
 func TestTCPRejected(t *testing.T) {
 	a := newTCPSim(t).seg(0, tcpC, "S", 1000, 0, 0).seg(0.1, tcpS, "RA", 0, 1001, 0).run()
 	d := tcpWantIDs(t, a, "tcp-rejected")["tcp-rejected"]
-	tcpHas(t, d.Message, "the SYN from 192.0.2.10:42214 to 198.51.100.20:80 was answered with RST by the server after 0.1 ms", "port 80")
+	says(t, d.Message, "the SYN from 192.0.2.10:42214 to 198.51.100.20:80 was answered with RST by the server after 0.1 ms", "port 80")
 	f := tcpOnlyFlow(t, a)
 	if f.State != "REJ" || f.History != "Sr" || f.ClosedBy != "resp RST" {
 		t.Errorf("flow %+v", f)
@@ -259,14 +231,14 @@ func TestTCPSynAckUnanswered(t *testing.T) {
 		seg(3000, tcpC, "S", 1000, 0, 0).seg(3001, tcpS, "SA", 5000, 1001, 0)
 	a := s.run()
 	devs := tcpWantIDs(t, a, "tcp-synack-unanswered", "tcp-syn-retried", "tcp-retransmission")
-	tcpHas(t, devs["tcp-synack-unanswered"].Message, "the server 198.51.100.20:80", "never acknowledged", "3 SYN/ACKs", "SYN 2 times more")
+	says(t, devs["tcp-synack-unanswered"].Message, "the server 198.51.100.20:80", "never acknowledged", "3 SYN/ACKs", "SYN 2 times more")
 	f := tcpOnlyFlow(t, a)
 	if f.State != "S1" || f.History != "Sh" {
 		t.Errorf("flow %s %s", f.State, f.History)
 	}
 	// Answered too late: the client had given up and resets.
 	a = newTCPSim(t).seg(0, tcpC, "S", 1000, 0, 0).seg(1017, tcpS, "SA", 5000, 1001, 0).seg(1017.1, tcpC, "R", 1001, 0, 0).run()
-	tcpHas(t, tcpWantIDs(t, a, "tcp-synack-unanswered")["tcp-synack-unanswered"].Message, "only after 1.0 s", "answered that with RST")
+	says(t, tcpWantIDs(t, a, "tcp-synack-unanswered")["tcp-synack-unanswered"].Message, "only after 1.0 s", "answered that with RST")
 	if f := tcpOnlyFlow(t, a); f.State != "RSTO" || f.History != "ShR" {
 		t.Errorf("flow %s %s", f.State, f.History)
 	}
@@ -282,8 +254,8 @@ func TestTCPRetransmissionVsOutOfOrder(t *testing.T) {
 			seg(6, tcpS, "A", 5001, 1101, 0).
 			seg(300, tcpC, "PA", 1101, 5001, 100).seg(301, tcpS, "A", 5001, 1301, 0).run()
 		d := tcpWantIDs(t, a, "tcp-retransmission")["tcp-retransmission"]
-		tcpHas(t, d.Message, "the client 192.0.2.10:42214 retransmitted 1 segment")
-		if strings.Contains(d.Message, "fast") || strings.Contains(d.Message, "spurious") || !slices.Equal(tcpFrameNums(d.Frames), []int{8}) {
+		says(t, d.Message, "the client 192.0.2.10:42214 retransmitted 1 segment")
+		if strings.Contains(d.Message, "fast") || strings.Contains(d.Message, "spurious") || !slices.Equal(frameNums(d.Frames), []int{8}) {
 			t.Errorf("%+v", d)
 		}
 		f := tcpOnlyFlow(t, a)
@@ -295,7 +267,7 @@ func TestTCPRetransmissionVsOutOfOrder(t *testing.T) {
 		a := base().seg(3, tcpC, "PA", 1001, 5001, 100).seg(4, tcpC, "PA", 1201, 5001, 100).seg(4.5, tcpC, "PA", 1101, 5001, 100).
 			seg(5, tcpS, "A", 5001, 1301, 0).run()
 		d := tcpWantIDs(t, a, "tcp-out-of-order")["tcp-out-of-order"]
-		if d.Severity != Note || !slices.Equal(tcpFrameNums(d.Frames), []int{6}) {
+		if d.Severity != Note || !slices.Equal(frameNums(d.Frames), []int{6}) {
 			t.Errorf("%+v", d)
 		}
 		if f := tcpOnlyFlow(t, a); f.Retransmissions != 0 || f.OutOfOrder != 1 || f.LostSegments != 0 {
@@ -306,9 +278,9 @@ func TestTCPRetransmissionVsOutOfOrder(t *testing.T) {
 		a := base().seg(3, tcpC, "PA", 1001, 5001, 100).seg(4, tcpC, "PA", 1201, 5001, 100).seg(300, tcpC, "PA", 1101, 5001, 100).
 			seg(301, tcpS, "A", 5001, 1301, 0).run()
 		devs := tcpWantIDs(t, a, "tcp-retransmission", "tcp-lost-segment")
-		tcpHas(t, devs["tcp-retransmission"].Message, "1 carried data this capture point had not seen before")
-		tcpHas(t, devs["tcp-lost-segment"].Message, "has 1 hole (100 bytes)", "1 filled later by retransmissions, so the originals were lost before this capture point")
-		if strings.Contains(devs["tcp-lost-segment"].Message, "never filled") || !slices.Equal(tcpFrameNums(devs["tcp-lost-segment"].Frames), []int{5}) {
+		says(t, devs["tcp-retransmission"].Message, "1 carried data this capture point had not seen before")
+		says(t, devs["tcp-lost-segment"].Message, "has 1 hole (100 bytes)", "1 filled later by retransmissions, so the originals were lost before this capture point")
+		if strings.Contains(devs["tcp-lost-segment"].Message, "never filled") || !slices.Equal(frameNums(devs["tcp-lost-segment"].Frames), []int{5}) {
 			t.Errorf("%+v", devs["tcp-lost-segment"])
 		}
 		if f := tcpOnlyFlow(t, a); f.Retransmissions != 1 || f.OutOfOrder != 0 || f.LostSegments != 1 {
@@ -318,8 +290,8 @@ func TestTCPRetransmissionVsOutOfOrder(t *testing.T) {
 	t.Run("hole never filled", func(t *testing.T) {
 		a := base().seg(3, tcpC, "PA", 1001, 5001, 100).seg(4, tcpC, "PA", 1201, 5001, 100).seg(5, tcpS, "A", 5001, 1101, 0).run()
 		d := tcpWantIDs(t, a, "tcp-lost-segment")["tcp-lost-segment"]
-		tcpHas(t, d.Message, "the client 192.0.2.10:42214's data to 198.51.100.20:80 has 1 hole (100 bytes)", "1 never filled (100 bytes never seen here)")
-		if strings.Contains(d.Message, "acknowledged") || strings.Contains(d.Message, "filled later") || !slices.Equal(tcpFrameNums(d.Frames), []int{5}) {
+		says(t, d.Message, "the client 192.0.2.10:42214's data to 198.51.100.20:80 has 1 hole (100 bytes)", "1 never filled (100 bytes never seen here)")
+		if strings.Contains(d.Message, "acknowledged") || strings.Contains(d.Message, "filled later") || !slices.Equal(frameNums(d.Frames), []int{5}) {
 			t.Errorf("%+v", d)
 		}
 		if f := tcpOnlyFlow(t, a); f.LostSegments != 1 {
@@ -329,8 +301,8 @@ func TestTCPRetransmissionVsOutOfOrder(t *testing.T) {
 	t.Run("ACK of unseen data", func(t *testing.T) {
 		a := base().seg(3, tcpC, "PA", 1001, 5001, 100).seg(5, tcpS, "A", 5001, 1201, 0).run()
 		devs := tcpWantIDs(t, a, "tcp-lost-segment", "tcp-ack-unseen")
-		tcpHas(t, devs["tcp-lost-segment"].Message, "of which the receiver acknowledged 1, so the data got there and the capture missed it")
-		if !slices.Equal(tcpFrameNums(devs["tcp-ack-unseen"].Frames), []int{5}) {
+		says(t, devs["tcp-lost-segment"].Message, "of which the receiver acknowledged 1, so the data got there and the capture missed it")
+		if !slices.Equal(frameNums(devs["tcp-ack-unseen"].Frames), []int{5}) {
 			t.Errorf("%+v", devs["tcp-ack-unseen"])
 		}
 	})
@@ -357,9 +329,9 @@ func TestTCPFastAndSpurious(t *testing.T) {
 		seg(400, tcpC, "PA", 1301, 5001, 100)
 	a := s.run()
 	devs := tcpWantIDs(t, a, "tcp-retransmission", "tcp-dup-ack", "tcp-lost-segment")
-	tcpHas(t, devs["tcp-retransmission"].Message, "retransmitted 2 segments", "1 fast (after duplicate ACKs)", "1 spurious")
-	tcpHas(t, devs["tcp-dup-ack"].Message, "the server 198.51.100.20:80 sent 3 duplicate ACKs", "longest run 3")
-	if d := devs["tcp-dup-ack"]; d.Count != 3 || !slices.Equal(tcpFrameNums(d.Frames), []int{8, 9, 10}) {
+	says(t, devs["tcp-retransmission"].Message, "retransmitted 2 segments", "1 fast (after duplicate ACKs)", "1 spurious")
+	says(t, devs["tcp-dup-ack"].Message, "the server 198.51.100.20:80 sent 3 duplicate ACKs", "longest run 3")
+	if d := devs["tcp-dup-ack"]; d.Count != 3 || !slices.Equal(frameNums(d.Frames), []int{8, 9, 10}) {
 		t.Errorf("%+v", d)
 	}
 	f := tcpOnlyFlow(t, a)
@@ -380,7 +352,7 @@ func TestTCPZeroWindowAndKeepAlive(t *testing.T) {
 						seg(60702, tcpC, "A", 1200, 5001, 0).seg(60703, tcpS, "A", 5001, 1201, 0) // keep-alive and its ACK
 	a := s.run()
 	devs := tcpWantIDs(t, a, "tcp-zero-window", "tcp-keepalive")
-	tcpHas(t, devs["tcp-zero-window"].Message, "the server 198.51.100.20:80 advertised a zero window 3 times", "2 zero-window probes")
+	says(t, devs["tcp-zero-window"].Message, "the server 198.51.100.20:80 advertised a zero window 3 times", "2 zero-window probes")
 	if devs["tcp-zero-window"].Severity != Warning || devs["tcp-keepalive"].Count != 1 {
 		t.Errorf("%+v", devs)
 	}
@@ -394,8 +366,8 @@ func TestTCPResetMidTransfer(t *testing.T) {
 	a := newTCPSim(t).handshake().seg(3, tcpC, "PA", 1001, 5001, 100).seg(4, tcpS, "PA", 5001, 1101, 1000).
 		seg(1500, tcpS, "RA", 6001, 1101, 0).run()
 	d := tcpWantIDs(t, a, "tcp-reset")["tcp-reset"]
-	tcpHas(t, d.Message, "the server 198.51.100.20:80 reset the connection with 192.0.2.10:42214 1.5 s after it started", "after 100 bytes from the client and 1000 bytes from the server")
-	if d.Severity != Warning || !slices.Equal(tcpFrameNums(d.Frames), []int{6}) {
+	says(t, d.Message, "the server 198.51.100.20:80 reset the connection with 192.0.2.10:42214 1.5 s after it started", "after 100 bytes from the client and 1000 bytes from the server")
+	if d.Severity != Warning || !slices.Equal(frameNums(d.Frames), []int{6}) {
 		t.Errorf("%+v", d)
 	}
 	f := tcpOnlyFlow(t, a)
@@ -431,7 +403,7 @@ func TestTCPIncarnations(t *testing.T) {
 		t.Errorf("flow %+v", f)
 	}
 	d := tcpWantIDs(t, a, "tcp-syn-retried")["tcp-syn-retried"]
-	tcpHas(t, d.Message, "needed 2 SYNs", "sent at 0, 1.0 s")
+	says(t, d.Message, "needed 2 SYNs", "sent at 0, 1.0 s")
 }
 
 func TestTCPPMTUBlackhole(t *testing.T) {
@@ -449,8 +421,8 @@ func TestTCPPMTUBlackhole(t *testing.T) {
 	a := mk(false)
 	devs := tcpWantIDs(t, a, "tcp-pmtu-blackhole", "tcp-retransmission")
 	d := devs["tcp-pmtu-blackhole"]
-	tcpHas(t, d.Message, "the server 198.51.100.20:80 sent full-size segments of 1448 bytes", "3 times again", "smaller segments (up to 100 bytes)")
-	if d.Severity != Error || !slices.Equal(tcpFrameNums(d.Frames), []int{8, 9, 10}) {
+	says(t, d.Message, "the server 198.51.100.20:80 sent full-size segments of 1448 bytes", "3 times again", "smaller segments (up to 100 bytes)")
+	if d.Severity != Error || !slices.Equal(frameNums(d.Frames), []int{8, 9, 10}) {
 		t.Errorf("%+v", d)
 	}
 	// Acknowledged after one retransmission: plain loss.
@@ -464,7 +436,7 @@ func TestTCPWindowFull(t *testing.T) {
 	s.handshake().seg(3, tcpC, "PA", 1001, 5001, 100).seg(4, tcpS, "A", 5001, 1101, 0).seg(5, tcpC, "PA", 1101, 5001, 200)
 	a := s.run()
 	d := tcpWantIDs(t, a, "tcp-window-full")["tcp-window-full"]
-	if !slices.Equal(tcpFrameNums(d.Frames), []int{6}) {
+	if !slices.Equal(frameNums(d.Frames), []int{6}) {
 		t.Errorf("%+v", d)
 	}
 }
@@ -555,15 +527,7 @@ func TestTCPNoAllocPerPacket(t *testing.T) {
 func TestTCPLabBasic(t *testing.T) {
 	for _, name := range []string{"basic-client.pcap", "basic-router-in.pcap"} {
 		t.Run(name, func(t *testing.T) {
-			r, err := source.Open(filepath.Join("..", "testdata", "lab", name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer r.Close()
-			a, err := Run(name, r, DefaultConfig)
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := runFile(t, filepath.Join("..", "testdata", "lab", name))
 			fs := tcpFlows(a)
 			if len(fs) != 2 {
 				t.Fatalf("flows %+v", fs)
@@ -577,8 +541,8 @@ func TestTCPLabBasic(t *testing.T) {
 				t.Errorf("closed-port flow %+v", closed)
 			}
 			d := tcpWantIDs(t, a, "tcp-rejected")["tcp-rejected"]
-			tcpHas(t, d.Message, "192.0.2.10:51844 to 198.51.100.20:81 was answered with RST")
-			if !slices.Equal(tcpFrameNums(d.Frames), []int{32, 33}) || d.Flow != slices.IndexFunc(a.Flows.Slice(), func(f Flow) bool { return f.Proto == "tcp" && f.Dport == 81 }) {
+			says(t, d.Message, "192.0.2.10:51844 to 198.51.100.20:81 was answered with RST")
+			if !slices.Equal(frameNums(d.Frames), []int{32, 33}) || d.Flow != slices.IndexFunc(a.Flows.Slice(), func(f Flow) bool { return f.Proto == "tcp" && f.Dport == 81 }) {
 				t.Errorf("%+v", d)
 			}
 		})

@@ -291,7 +291,7 @@ func (t *ttlTracker) changed(p *Packet, prev FrameRef, old uint8) {
 	oi, ni := ttlInitial(old), ttlInitial(p.TTL)
 	oh, nh := oi-int(old), ni-int(p.TTL)
 	why := fmt.Sprintf("packets from %s now reach this capture point over %d %s instead of %d: the path changed (a route change, or load balancing over paths of different lengths)",
-		p.Src, nh, ctPlural(nh, "hop", "hops"), oh)
+		p.Src, nh, pluralWord(nh, "hop", "hops"), oh)
 	if oi != ni {
 		why = fmt.Sprintf("that is initial %s %d instead of %d: another host now sends with this address (failover, NAT) or the sender changed its default", word, ni, oi)
 	}
@@ -318,9 +318,9 @@ func ctProtoName(proto uint8) string {
 func ctPacketText(p *Packet) string {
 	switch {
 	case p.HasTCP:
-		return fmt.Sprintf("TCP %s > %s", netip.AddrPortFrom(p.Src, uint16(p.TCP.SrcPort)), netip.AddrPortFrom(p.Dst, uint16(p.TCP.DstPort)))
+		return fmt.Sprintf("TCP %s > %s", hostPort(p.Src, uint16(p.TCP.SrcPort)), hostPort(p.Dst, uint16(p.TCP.DstPort)))
 	case p.HasUDP:
-		return fmt.Sprintf("UDP %s > %s", netip.AddrPortFrom(p.Src, uint16(p.UDP.SrcPort)), netip.AddrPortFrom(p.Dst, uint16(p.UDP.DstPort)))
+		return fmt.Sprintf("UDP %s > %s", hostPort(p.Src, uint16(p.UDP.SrcPort)), hostPort(p.Dst, uint16(p.UDP.DstPort)))
 	case p.HasICMP4:
 		return fmt.Sprintf("ICMP type %d code %d %s > %s", p.ICMP4.TypeCode.Type(), p.ICMP4.TypeCode.Code(), p.Src, p.Dst)
 	case p.HasICMP6:
@@ -393,16 +393,16 @@ func (t *ttlTracker) finishExpiring() {
 			continue // the destination is on this segment: nothing routes it any more
 		case known:
 			why = fmt.Sprintf("%s 1, but %s is %d %s beyond this capture point (its own packets arrive after %d): the next router drops them and should answer with ICMP time exceeded",
-				word, x.dst, dh, ctPlural(dh, "hop", "hops"), dh)
+				word, x.dst, dh, pluralWord(dh, "hop", "hops"), dh)
 		default:
 			why = fmt.Sprintf("%s 1 and %s is not a link-local or multicast address (it sent nothing in this capture, so it is taken to be beyond a router): the next router drops them and should answer with ICMP time exceeded",
 				word, x.dst)
 		}
-		t.e.ctDeviateCount("ttl-expiring", -1, x.frames, fmt.Sprintf("%d %s from %s to %s (first: %s, frame %d) arrived here with %s",
-			x.count, ctPlural(x.count, "packet", "packets"), x.src, x.dst, x.first, x.frames[0].Index, why), x.count)
+		t.e.deviateCount("ttl-expiring", -1, x.frames, fmt.Sprintf("%d %s from %s to %s (first: %s, frame %d) arrived here with %s",
+			x.count, pluralWord(x.count, "packet", "packets"), x.src, x.dst, x.first, x.frames[0].Index, why), x.count)
 	}
 	if t.expOther > 0 {
-		t.e.ctDeviateCount("ttl-expiring", -1, nil, fmt.Sprintf("%d more packets with TTL 1 or less between pairs of hosts beyond the first %d", t.expOther, ttlMaxExpiring), t.expOther)
+		t.e.deviateCount("ttl-expiring", -1, nil, fmt.Sprintf("%d more packets with TTL 1 or less between pairs of hosts beyond the first %d", t.expOther, ttlMaxExpiring), t.expOther)
 	}
 }
 
@@ -418,8 +418,8 @@ func (t *ttlTracker) finishHopsVary() {
 		slices.SortFunc(order, func(x, y int) int { return int(s.hops[x]) - int(s.hops[y]) })
 		for _, j := range order {
 			n := int(s.hopsN[j])
-			parts = append(parts, fmt.Sprintf("%d %s to %d %s (first to %s, frame %d)", s.hops[j], ctPlural(int(s.hops[j]), "hop", "hops"),
-				n, ctPlural(n, "destination", "destinations"), s.hopsTo[j], s.hopsAt[j].Index))
+			parts = append(parts, fmt.Sprintf("%d %s to %d %s (first to %s, frame %d)", s.hops[j], pluralWord(int(s.hops[j]), "hop", "hops"),
+				n, pluralWord(n, "destination", "destinations"), s.hopsTo[j], s.hopsAt[j].Index))
 			frames = append(frames, s.hopsAt[j])
 		}
 		t.e.deviate("ttl-hops-vary", -1, frames, fmt.Sprintf(

@@ -86,29 +86,7 @@ func (t *udpTracker) packet(p *Packet) {
 	if n < 0 || p.UDP.Length == 0 {
 		n = int64(len(p.UDP.Payload))
 	}
-	f.Packets++
-	f.Bytes += n
-	f.End = p.Time
-	if dir == 0 {
-		f.OrigPackets++
-		f.OrigBytes += n
-	} else {
-		f.RespPackets++
-		f.RespBytes += n
-	}
-	if !l.sent[dir] {
-		l.sent[dir] = true
-		if dir == 0 {
-			f.History += "D"
-		} else {
-			f.History += "d"
-		}
-		if len(f.Frames) < 4 {
-			f.Frames = append(f.Frames, p.Ref)
-		}
-	} else if len(f.Frames) < 2 {
-		f.Frames = append(f.Frames, p.Ref)
-	}
+	f.count(dir, n, p, &l.sent)
 	l.last = p.Time
 	l.lastFrame[dir] = p.Ref
 }
@@ -145,12 +123,9 @@ func udpState(orig, resp bool) (string, string) {
 
 func (t *udpTracker) finish() {
 	// The queue holds every live flow, in a deterministic order.
-	for _, x := range t.idle.q[t.idle.head:] {
-		if l := t.live[x.k]; l != nil && l.idx == x.idx {
-			t.end(x.k, l)
-		}
+	for _, x := range t.idle.drain(t.lastActive) {
+		t.end(x.k, t.live[x.k])
 	}
-	t.idle = aiIdleQueue[aiKey]{}
 }
 
 // flowFor returns the index of the UDP flow between these endpoints (in

@@ -162,8 +162,10 @@ func textOne(w *bufio.Writer, a *analyze.Analysis, ev *Evidence, opts TextOption
 	}
 	for _, d := range a.Deviations {
 		fmt.Fprintf(w, "\n[%s] %s: %s", d.Severity, d.ID, d.Message)
-		if d.Count > 1 {
-			fmt.Fprintf(w, " (%d times)", d.Count)
+		if d.Folded > 0 {
+			// The message gives the numbers of this occurrence; past
+			// the per-ID cap, the rest are only counted.
+			fmt.Fprintf(w, " (and %d more like it)", d.Folded)
 		}
 		fmt.Fprintf(w, "\n  check: %s\n", d.Hint)
 		for i, f := range d.Frames {

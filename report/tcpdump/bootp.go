@@ -561,7 +561,7 @@ func (p *Printer) bootpSpecial(b []byte, cp, n int, tag uint8) (int, int) {
 			case 1, 2, 6:
 				p.bootpPrintn(b, cp, sublen)
 			default:
-				p.icmpUnknownDataIndent(b[cp:], sublen, "\n\t\t")
+				p.unknownData(b[cp:], sublen, "\n\t\t")
 			}
 			n -= sublen
 			cp += sublen

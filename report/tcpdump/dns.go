@@ -617,24 +617,10 @@ func (p *Printer) dnsBitLabel(b []byte, cp int) {
 func (p *Printer) dnsPrintn(b []byte, cp, n int) bool {
 	for n > 0 && cp < len(b) {
 		n--
-		p.dnsPrintChar(b[cp])
+		p.printChar(b[cp])
 		cp++
 	}
 	return n != 0
-}
-
-// dnsPrintChar prints a byte as tcpdump's fn_print_char: "M-" for the high
-// bit, "^X" for control characters.
-func (p *Printer) dnsPrintChar(c byte) {
-	if c >= 0x80 {
-		c &= 0x7f
-		p.s("M-")
-	}
-	if c < 0x20 || c == 0x7f {
-		c ^= 0x40
-		p.c('^')
-	}
-	p.c(c)
 }
 
 // dnsQuestion prints " TYPE[ CLASS]? name" (tcpdump's ns_qprint).

@@ -10,30 +10,16 @@ const (
 	greAP = 0x0080 // acknowledgment present (version 1)
 )
 
+// greFlagNames is tcpdump's gre_flag_values.
+var greFlagNames = [...]bitName{
+	{greCP, "checksum present"}, {greRP, "routing present"},
+	{greKP, "key present"}, {greSP, "sequence# present"},
+	{gresP, "source routing present"}, {greAP, "ack present"},
+}
+
 // greFlags appends the names of the set GRE flags, comma-separated, or
 // "none" (tcpdump's bittok2str over gre_flag_values).
-func (p *Printer) greFlags(flags uint16) {
-	sep := false
-	name := func(bit uint16, s string) {
-		if flags&bit == 0 {
-			return
-		}
-		if sep {
-			p.s(", ")
-		}
-		p.s(s)
-		sep = true
-	}
-	name(greCP, "checksum present")
-	name(greRP, "routing present")
-	name(greKP, "key present")
-	name(greSP, "sequence# present")
-	name(gresP, "source routing present")
-	name(greAP, "ack present")
-	if !sep {
-		p.s("none")
-	}
-}
+func (p *Printer) greFlags(flags uint16) { p.bitNames(uint32(flags), greFlagNames[:]) }
 
 // gre prints a GRE packet (tcpdump's gre_print) and what it carries.
 // Where tcpdump checks a field and gives up with "[|gre]" it does so
@@ -330,81 +316,9 @@ func (p *Printer) gre1(b []byte, length int) {
 	}
 	switch prot {
 	case 0x880b:
-		p.grePPP(b[off:], n)
+		p.ppp(b[off:], n)
 	default:
 		p.s("gre-proto-0x")
 		p.hex(uint64(prot), 0)
-	}
-}
-
-// grePPP prints the PPP frame a PPTP GRE packet carries (tcpdump's
-// ppp_print). The network protocols are decoded; PPP's own control
-// protocols (LCP, IPCP, CCP, PAP, CHAP, ...) only by name.
-func (p *Printer) grePPP(b []byte, length int) {
-	p.protocol = "ppp"
-	if length < 2 {
-		p.trunc()
-		return
-	}
-	olen := length
-	switch p.get16(b, 0) {
-	case 0x0003:
-		if p.opts.Ether {
-			p.s("In  ")
-		}
-		b, length = b[2:], length-2
-	case 0x0103:
-		if p.opts.Ether {
-			p.s("Out ")
-		}
-		b, length = b[2:], length-2
-	case 0xff03:
-		b, length = b[2:], length-2
-	}
-	if length < 2 {
-		p.trunc()
-		return
-	}
-	var proto uint16
-	if p.get8(b, 0)%2 == 1 {
-		proto = uint16(b[0])
-		b, length = b[1:], length-1
-	} else {
-		proto = p.get16(b, 0)
-		b, length = b[2:], length-2
-	}
-	name := pppTypeName(proto)
-	if p.opts.Ether {
-		if name == "" {
-			p.s("unknown")
-		} else {
-			p.s(name)
-		}
-		p.s(" (0x")
-		p.hex(uint64(proto), 4)
-		p.s("), length ")
-		p.u(uint64(uint32(olen)))
-		if name == "" {
-			return
-		}
-		p.s(": ")
-	}
-	switch proto {
-	case 0x0021, 0x002f, 0x0800:
-		p.ipv4(b, length)
-	case 0x0057, 0x86dd:
-		p.ipv6(b, length)
-	case 0x00fd:
-		p.s("compressed PPP data")
-	default:
-		if name != "" {
-			p.s(name)
-		} else {
-			p.s("unknown PPP protocol (0x")
-			p.hex(uint64(proto), 4)
-			p.c(')')
-		}
-		p.c(' ')
-		p.icmpUnknownDataIndent(b, length, "\n\t")
 	}
 }

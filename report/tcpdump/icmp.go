@@ -433,43 +433,12 @@ func (p *Printer) icmpMPLSExt(b []byte, length int) {
 			p.s(", ttl ")
 			p.u(uint64(label & 0xff))
 		} else {
-			p.icmpUnknownData(b, off, objLen)
+			p.unknownDataAt(b, off, objLen, "\n\t    ")
 		}
 		if hlen < objLen {
 			break
 		}
 		hlen -= objLen
 		off += objLen
-	}
-}
-
-// icmpUnknownData is tcpdump's print_unknown_data with the "\n\t    "
-// indent: hex of what was captured of b[off:off+n].
-func (p *Printer) icmpUnknownData(b []byte, off, n int) {
-	if off > len(b) {
-		p.s("\n\t    Dissector error: print_unknown_data called with pointer past end of packet")
-		return
-	}
-	p.icmpUnknownDataIndent(b[off:], n, "\n\t    ")
-}
-
-// icmpUnknownDataIndent is tcpdump's print_unknown_data: hex of what was
-// captured of b[:n], each line starting with indent.
-func (p *Printer) icmpUnknownDataIndent(b []byte, n int, indent string) {
-	n = max(0, min(n, len(b)))
-	d := b[:n]
-	for i := 0; i < len(d); i += 16 {
-		line := d[i:min(i+16, len(d))]
-		p.s(indent)
-		p.s("0x")
-		p.hex(uint64(i), 4)
-		p.s(": ")
-		for j := 0; j < len(line); j += 2 {
-			p.c(' ')
-			p.hex(uint64(line[j]), 2)
-			if j+1 < len(line) {
-				p.hex(uint64(line[j+1]), 2)
-			}
-		}
 	}
 }

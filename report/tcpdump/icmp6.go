@@ -72,7 +72,7 @@ func (p *Printer) icmp6(b []byte, length int, ip *ipHdr) {
 	if v > 0 && !ip.fragmented {
 		if has(b, 0, length) {
 			field := p.get16(b, 2)
-			sum := transportCksum(ip, ip6ProtoICMPv6, b[:length])
+			sum := transportCksum(ip, ipprotoICMPv6, b[:length])
 			if sum != 0 {
 				p.s("[bad icmp6 cksum 0x")
 				p.hex(uint64(field), 4)
@@ -141,10 +141,10 @@ func (p *Printer) icmp6(b []byte, length int, ip *ipHdr) {
 			p.s(", ")
 			p.ip6(b[32:48])
 			switch prot {
-			case ip6ProtoTCP:
+			case ipprotoTCP:
 				p.s(" tcp port ")
 				p.u(uint64(dport))
-			case ip6ProtoUDP:
+			case ipprotoUDP:
 				p.s(" udp port ")
 				p.u(uint64(dport))
 			default:
@@ -226,7 +226,7 @@ func (p *Printer) icmp6(b []byte, length int, ip *ipHdr) {
 			p.s("\n\thop limit ")
 			p.u(uint64(hop))
 			p.s(", Flags [")
-			p.icmp6Bits(uint32(flags), icmp6RAFlags[:])
+			p.bitNames(uint32(flags), icmp6RAFlags[:])
 			p.s("], pref ")
 			p.s(icmp6RtPref(flags))
 			p.s(", router lifetime ")
@@ -252,7 +252,7 @@ func (p *Printer) icmp6(b []byte, length int, ip *ipHdr) {
 		if v > 0 {
 			flags := p.get32(b, 4)
 			p.s(", Flags [")
-			p.icmp6Bits(flags, icmp6NAFlags[:])
+			p.bitNames(flags, icmp6NAFlags[:])
 			p.c(']')
 			if !p.icmp6Opts(b, 24, length-24) {
 				p.trunc()
@@ -322,37 +322,14 @@ func (p *Printer) icmp6(b []byte, length int, ip *ipHdr) {
 	}
 }
 
-type icmp6Bit struct {
-	bit  uint32
-	name string
-}
-
 var (
-	icmp6RAFlags  = [...]icmp6Bit{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"}}
-	icmp6NAFlags  = [...]icmp6Bit{{0x80000000, "router"}, {0x40000000, "solicited"}, {0x20000000, "override"}}
-	icmp6PIFlags  = [...]icmp6Bit{{0x80, "onlink"}, {0x40, "auto"}, {0x20, "router"}}
+	icmp6RAFlags  = [...]bitName{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"}}
+	icmp6NAFlags  = [...]bitName{{0x80000000, "router"}, {0x40000000, "solicited"}, {0x20000000, "override"}}
+	icmp6PIFlags  = [...]bitName{{0x80, "onlink"}, {0x40, "auto"}, {0x20, "router"}}
 	icmp6OptNames = [...]string{1: "source link-address", 2: "destination link-address",
 		3: "prefix info", 4: "redirected header", 5: "mtu", 7: "advertisement interval",
 		8: "homeagent information", 24: "route info", 25: "rdnss", 31: "dnssl"}
 )
-
-// icmp6Bits appends the names of the set bits, ", "-separated, or "none"
-// (tcpdump's bittok2str).
-func (p *Printer) icmp6Bits(v uint32, table []icmp6Bit) {
-	first := true
-	for _, t := range table {
-		if v&t.bit != 0 {
-			if !first {
-				p.s(", ")
-			}
-			p.s(t.name)
-			first = false
-		}
-	}
-	if first {
-		p.s("none")
-	}
-}
 
 // icmp6RtPref is the router preference of a flags byte (get_rtpref).
 func icmp6RtPref(flags uint8) string {
@@ -386,35 +363,7 @@ func (p *Printer) ip6HexPrint(ident string, b []byte, length int) {
 	if length > len(b) {
 		length = len(b)
 	}
-	p.ip6HexRows(ident, b[:length])
-}
-
-// ip6HexRows is tcpdump's hex_print: all of b, in rows of 16 bytes.
-func (p *Printer) ip6HexRows(ident string, b []byte) {
-	off := 0
-	i := 0
-	for ; i+1 < len(b); i += 2 {
-		if i%16 == 0 {
-			p.s(ident)
-			p.s("0x")
-			p.hex(uint64(off), 4)
-			p.s(": ")
-			off += 16
-		}
-		p.c(' ')
-		p.hex(uint64(b[i]), 2)
-		p.hex(uint64(b[i+1]), 2)
-	}
-	if i < len(b) {
-		if i%16 == 0 {
-			p.s(ident)
-			p.s("0x")
-			p.hex(uint64(off), 4)
-			p.s(": ")
-		}
-		p.c(' ')
-		p.hex(uint64(b[i]), 2)
-	}
+	p.hexPrint(ident, b[:length])
 }
 
 // icmp6UpperLayer finds the transport header inside the IPv6 packet quoted
@@ -428,18 +377,18 @@ func (p *Printer) icmp6UpperLayer(b []byte, off int) (uint8, int, bool) {
 	for cp < len(b) {
 		cp += hlen
 		switch nh {
-		case ip6ProtoUDP, ip6ProtoTCP:
+		case ipprotoUDP, ipprotoTCP:
 			if has(b, cp+2, 2) {
 				return nh, cp, true
 			}
 			return 0, 0, false
-		case ip6ProtoHopOpts, ip6ProtoDstOpts, ip6ProtoRouting:
+		case ipprotoHopOpts, ipprotoDstOpts, ipprotoRouting:
 			if !has(b, cp+1, 1) {
 				return 0, 0, false
 			}
 			nh = b[cp]
 			hlen = (int(b[cp+1]) + 1) << 3
-		case ip6ProtoFragment:
+		case ipprotoFragment:
 			if !has(b, cp+2, 2) {
 				return 0, 0, false
 			}
@@ -448,7 +397,7 @@ func (p *Printer) icmp6UpperLayer(b []byte, off int) (uint8, int, bool) {
 			}
 			nh = b[cp]
 			hlen = 8
-		case ip6ProtoAH:
+		case ipprotoAH:
 			if !has(b, cp+1, 1) {
 				return 0, 0, false
 			}
@@ -514,7 +463,7 @@ func (p *Printer) icmp6Opts(b []byte, off, resid int) bool {
 				p.s("badlen")
 			}
 			p.s(", Flags [")
-			p.icmp6Bits(uint32(b[cp+3]), icmp6PIFlags[:])
+			p.bitNames(uint32(b[cp+3]), icmp6PIFlags[:])
 			p.s("], valid time ")
 			p.icmp6Lifetime(p.get32(b, cp+4))
 			p.s(", pref. time ")
@@ -681,7 +630,7 @@ func (p *Printer) ip6Fqdn(b []byte, off, base int) int {
 			if cp+k >= len(b) {
 				return -1
 			}
-			p.ip6PrintChar(b[cp+k])
+			p.printChar(b[cp+k])
 		}
 		cp += l
 		p.c('.')
@@ -698,19 +647,6 @@ func (p *Printer) ip6Fqdn(b []byte, off, base int) int {
 		}
 	}
 	return rp
-}
-
-// ip6PrintChar prints a byte as tcpdump's fn_print_char does.
-func (p *Printer) ip6PrintChar(c byte) {
-	if c >= 0x80 {
-		c &= 0x7f
-		p.s("M-")
-	}
-	if c < 0x20 || c == 0x7f {
-		c ^= 0x40
-		p.c('^')
-	}
-	p.c(c)
 }
 
 // icmp6MLD prints an MLDv1 message (tcpdump's mld6_print).
@@ -860,7 +796,7 @@ func (p *Printer) icmp6DNSName(b []byte, cp int) {
 				break
 			}
 			for ; i > 0 && cp < ep; i-- {
-				p.ip6PrintChar(p.get8(b, cp))
+				p.printChar(p.get8(b, cp))
 				cp++
 			}
 			if cp+1 < ep && p.get8(b, cp) != 0 {
@@ -969,7 +905,7 @@ func (p *Printer) icmp6NodeInfo(b []byte, icmp6len int) {
 				cp++
 				p.s(", \"")
 				for ; cp < siz; cp++ {
-					p.ip6PrintChar(p.get8(b, cp))
+					p.printChar(p.get8(b, cp))
 				}
 				p.c('"')
 			} else {
@@ -1054,7 +990,7 @@ func (p *Printer) icmp6NodeInfo(b []byte, icmp6len int) {
 				cp++
 				p.s(", \"")
 				for ; cp < siz; cp++ {
-					p.ip6PrintChar(p.get8(b, cp))
+					p.printChar(p.get8(b, cp))
 				}
 				p.c('"')
 			} else {
@@ -1408,7 +1344,7 @@ func (p *Printer) icmp6RPLOpts(b []byte, length int) {
 				return
 			}
 			if p.opts.Verbose > 2 {
-				p.ip6HexRows(" ", b[cp+2:cp+optlen])
+				p.hexPrint(" ", b[cp+2:cp+optlen])
 			}
 		}
 		cp += optlen

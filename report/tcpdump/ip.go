@@ -1,24 +1,33 @@
 package tcpdump
 
-// IP protocol numbers the printers dispatch on.
+// IP protocol numbers the IPv4 and IPv6 printers dispatch on.
 const (
-	ipprotoHopOpts  = 0
-	ipprotoICMP     = 1
-	ipprotoIGMP     = 2
-	ipprotoIPv4     = 4
-	ipprotoTCP      = 6
-	ipprotoUDP      = 17
-	ipprotoDCCP     = 33
-	ipprotoIPv6     = 41
-	ipprotoICMPv6   = 58
-	ipprotoNone     = 59
-	ipprotoND       = 77
-	ipprotoSCTP     = 132
-	ipprotoEthernet = 143
+	ipprotoHopOpts   = 0
+	ipprotoICMP      = 1
+	ipprotoIGMP      = 2
+	ipprotoIPv4      = 4
+	ipprotoTCP       = 6
+	ipprotoUDP       = 17
+	ipprotoDCCP      = 33
+	ipprotoIPv6      = 41
+	ipprotoRouting   = 43
+	ipprotoFragment  = 44
+	ipprotoESP       = 50
+	ipprotoAH        = 51
+	ipprotoICMPv6    = 58
+	ipprotoNone      = 59
+	ipprotoDstOpts   = 60
+	ipprotoMobileOld = 62
+	ipprotoND        = 77
+	ipprotoIPComp    = 108
+	ipprotoSCTP      = 132
+	ipprotoMobility  = 135
+	ipprotoEthernet  = 143
 )
 
 // ipProtoName returns tcpdump's name for an IP protocol number (its
-// ipproto_values table), or "" when it has none.
+// ipproto_values table), or "" when it has none: the name printed in IPv4's
+// "proto NAME (N)" and IPv6's "next-header NAME (N)".
 func ipProtoName(nh uint8) string {
 	switch nh {
 	case 0:
@@ -57,6 +66,8 @@ func ipProtoName(nh uint8) string {
 		return "Mobile IP"
 	case 58:
 		return "ICMPv6"
+	case 62:
+		return "Mobile IP (old)"
 	case 88:
 		return "EIGRP"
 	case 89:

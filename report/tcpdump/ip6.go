@@ -1,94 +1,5 @@
 package tcpdump
 
-// IPv6 protocol numbers the IPv6 printer and its demultiplexer handle.
-const (
-	ip6ProtoHopOpts   = 0
-	ip6ProtoICMP      = 1
-	ip6ProtoIGMP      = 2
-	ip6ProtoIPv4      = 4
-	ip6ProtoTCP       = 6
-	ip6ProtoUDP       = 17
-	ip6ProtoDCCP      = 33
-	ip6ProtoIPv6      = 41
-	ip6ProtoRouting   = 43
-	ip6ProtoFragment  = 44
-	ip6ProtoESP       = 50
-	ip6ProtoAH        = 51
-	ip6ProtoICMPv6    = 58
-	ip6ProtoNone      = 59
-	ip6ProtoDstOpts   = 60
-	ip6ProtoMobileOld = 62
-	ip6ProtoND        = 77
-	ip6ProtoIPComp    = 108
-	ip6ProtoSCTP      = 132
-	ip6ProtoMobility  = 135
-	ip6ProtoEthernet  = 143
-)
-
-// ip6ProtoName is tcpdump's ipproto_values table: the name printed in
-// "next-header NAME (N)", "" when the number has none.
-func ip6ProtoName(nh uint8) string {
-	switch nh {
-	case 0:
-		return "Options"
-	case 1:
-		return "ICMP"
-	case 2:
-		return "IGMP"
-	case 4:
-		return "IPIP"
-	case 6:
-		return "TCP"
-	case 8:
-		return "EGP"
-	case 9:
-		return "IGRP"
-	case 17:
-		return "UDP"
-	case 33:
-		return "DCCP"
-	case 41:
-		return "IPv6"
-	case 43:
-		return "Routing"
-	case 44:
-		return "Fragment"
-	case 46:
-		return "RSVP"
-	case 47:
-		return "GRE"
-	case 50:
-		return "ESP"
-	case 51:
-		return "AH"
-	case 55:
-		return "Mobile IP"
-	case 58:
-		return "ICMPv6"
-	case 62:
-		return "Mobile IP (old)"
-	case 88:
-		return "EIGRP"
-	case 89:
-		return "OSPF"
-	case 103:
-		return "PIM"
-	case 108:
-		return "Compressed IP"
-	case 112:
-		return "VRRP"
-	case 113:
-		return "PGM"
-	case 132:
-		return "SCTP"
-	case 135:
-		return "Mobility"
-	case 143:
-		return "Ethernet"
-	}
-	return ""
-}
-
 // ipv6 prints an IPv6 packet (tcpdump's ip6_print): the fixed header, the
 // extension headers, then the upper-layer protocol.
 func (p *Printer) ipv6(b []byte, length int) {
@@ -141,11 +52,7 @@ func (p *Printer) ipv6(b []byte, length int) {
 		p.s("hlim ")
 		p.u(uint64(b[7]))
 		p.s(", next-header ")
-		if name := ip6ProtoName(nh); name != "" {
-			p.s(name)
-		} else {
-			p.s("unknown")
-		}
+		p.ipProtoNameOr(nh)
 		p.s(" (")
 		p.u(uint64(nh))
 		p.s(") payload length: ")
@@ -167,15 +74,15 @@ func (p *Printer) ipv6(b []byte, length int) {
 		cp += advance
 		ln -= uint32(advance)
 		total += advance
-		if cp == 40 && nh != ip6ProtoTCP && nh != ip6ProtoUDP &&
-			nh != ip6ProtoDCCP && nh != ip6ProtoSCTP {
+		if cp == 40 && nh != ipprotoTCP && nh != ipprotoUDP &&
+			nh != ipprotoDCCP && nh != ipprotoSCTP {
 			p.ip6(b[8:24])
 			p.s(" > ")
 			p.ip6(b[24:40])
 			p.s(": ")
 		}
 		switch nh {
-		case ip6ProtoHopOpts:
+		case ipprotoHopOpts:
 			// The hop-by-hop header must come first, and only once.
 			if foundHBH {
 				p.s("[The Hop-by-Hop Options header was already found] (invalid)")
@@ -195,14 +102,14 @@ func (p *Printer) ipv6(b []byte, length int) {
 			}
 			foundExt, foundHBH = true, true
 			nh = p.get8(b, cp)
-		case ip6ProtoDstOpts:
+		case ipprotoDstOpts:
 			advance = p.ip6DstOpts(b[cp:])
 			if advance < 0 {
 				return
 			}
 			foundExt = true
 			nh = p.get8(b, cp)
-		case ip6ProtoFragment:
+		case ipprotoFragment:
 			advance = p.ip6Frag(b, cp)
 			if advance < 0 || len(b) <= cp+advance {
 				return
@@ -210,10 +117,10 @@ func (p *Printer) ipv6(b []byte, length int) {
 			foundExt = true
 			nh = p.get8(b, cp)
 			fragmented = true
-		case ip6ProtoMobileOld, ip6ProtoMobility:
+		case ipprotoMobileOld, ipprotoMobility:
 			p.ip6Mobility(b[cp:])
 			return
-		case ip6ProtoRouting:
+		case ipprotoRouting:
 			if cp >= len(b) {
 				p.trunc()
 				return
@@ -253,8 +160,8 @@ func (p *Printer) ipv6(b []byte, length int) {
 			}
 			ip := ipHdr{v6: true, src: b[8:24], dst: b[24:40], fragmented: fragmented, nh: nh, raw: b}
 			switch b[6] {
-			case ip6ProtoHopOpts, ip6ProtoDstOpts, ip6ProtoMobileOld,
-				ip6ProtoMobility, ip6ProtoFragment, ip6ProtoRouting:
+			case ipprotoHopOpts, ipprotoDstOpts, ipprotoMobileOld,
+				ipprotoMobility, ipprotoFragment, ipprotoRouting:
 				ip.dst = ip6FinalDst(b)
 			}
 			if cp > len(b) {
@@ -277,19 +184,19 @@ func ip6FinalDst(b []byte) []byte {
 	for cp < len(b) {
 		cp += advance
 		switch nh {
-		case ip6ProtoHopOpts, ip6ProtoDstOpts, ip6ProtoMobileOld, ip6ProtoMobility:
+		case ipprotoHopOpts, ipprotoDstOpts, ipprotoMobileOld, ipprotoMobility:
 			if cp+2 > len(b) {
 				return dst
 			}
 			advance = (int(b[cp+1]) + 1) << 3
 			nh = b[cp]
-		case ip6ProtoFragment:
+		case ipprotoFragment:
 			if cp+1 > len(b) {
 				return dst
 			}
 			advance = 8
 			nh = b[cp]
-		case ip6ProtoRouting:
+		case ipprotoRouting:
 			if cp+4 > len(b) {
 				return dst
 			}
@@ -330,12 +237,27 @@ func ip6FinalDst(b []byte) []byte {
 // ip_demux_print for version 6): Ethernet here, the rest through the
 // demultiplexer IPv4 shares.
 func (p *Printer) ip6Demux(b []byte, length int, nh uint8, ip *ipHdr) {
-	if nh == ip6ProtoEthernet {
+	if nh == ipprotoEthernet {
 		p.protocol = "ether"
 		p.ether(b, length)
 		return
 	}
 	p.ipDemux(b, length, ip, nh)
+}
+
+// ip6OptLen returns the length of the option of type b[i] in an n-byte
+// option area: 1 for Pad1, else 2 plus its length byte. It reports false
+// where the option runs past the area, where ip6_opt_process,
+// ip6_sopt_print and mobility_opt_print give up.
+func (p *Printer) ip6OptLen(b []byte, i, n int) (int, bool) {
+	optlen := 1
+	if p.get8(b, i) != 0 {
+		if i+1 >= n {
+			return 0, false
+		}
+		optlen = int(p.get8(b, i+1)) + 2
+	}
+	return optlen, i+optlen <= n
 }
 
 // ip6OptProcess walks the options of a hop-by-hop or destination options
@@ -350,15 +272,8 @@ func (p *Printer) ip6OptProcess(b []byte, n int, foundJumbo *bool, payloadLen *u
 	optlen := 0
 	for i := 0; i < n; i += optlen {
 		t := p.get8(b, i)
-		if t == 0 {
-			optlen = 1
-		} else {
-			if i+1 >= n {
-				return false
-			}
-			optlen = int(p.get8(b, i+1)) + 2
-		}
-		if i+optlen > n {
+		var ok bool
+		if optlen, ok = p.ip6OptLen(b, i, n); !ok {
 			return false
 		}
 		switch t {
@@ -492,15 +407,8 @@ func (p *Printer) ip6SubOpts(b []byte, n int) bool {
 	optlen := 0
 	for i := 0; i < n; i += optlen {
 		t := p.get8(b, i)
-		if t == 0 {
-			optlen = 1
-		} else {
-			if i+1 >= n {
-				return false
-			}
-			optlen = int(p.get8(b, i+1)) + 2
-		}
-		if i+optlen > n {
+		var ok bool
+		if optlen, ok = p.ip6OptLen(b, i, n); !ok {
 			return false
 		}
 		switch t {
@@ -840,15 +748,8 @@ func (p *Printer) ip6MobilityOpts(b []byte, n int) bool {
 	optlen := 0
 	for i := 0; i < n; i += optlen {
 		t := p.get8(b, i)
-		if t == 0 {
-			optlen = 1
-		} else {
-			if i+1 >= n {
-				return false
-			}
-			optlen = int(p.get8(b, i+1)) + 2
-		}
-		if i+optlen > n {
+		var ok bool
+		if optlen, ok = p.ip6OptLen(b, i, n); !ok {
 			return false
 		}
 		if !has(b, i+optlen, 1) {

@@ -144,21 +144,31 @@ func pppTypeName(proto uint16) string {
 	return ""
 }
 
-// pppLink prints a LINKTYPE_PPP frame, as tcpdump's ppp_if_print and
-// ppp_print: the optional address and control fields, the (possibly
-// compressed) protocol, and IPv4 or IPv6 after it. Other PPP protocols
-// (LCP, IPCP, MPLS, OSI, ...) are not decoded here.
+// pppLink prints a LINKTYPE_PPP frame (tcpdump's ppp_if_print), with ppp.
+// Other PPP protocols (LCP, IPCP, MPLS, OSI, ...) are not decoded here.
 func (p *Printer) pppLink(b []byte, length int) int {
 	p.protocol = "ppp"
 	if len(b) < 4 {
 		p.trunc()
 		return len(b)
 	}
-	olen := length
+	p.ppp(b, length)
+	return 4
+}
+
+// ppp prints a PPP frame (tcpdump's ppp_print): the optional address and
+// control fields, the (possibly compressed) protocol, and IPv4 or IPv6
+// after it. PPP's own control protocols (LCP, IPCP, CCP, PAP, CHAP, ...)
+// are printed only by name.
+// VJ-uncompressed frames (0x002f) print as IPv4 and VJ-compressed ones
+// (0x00fd) as "compressed PPP data", as tcpdump 4.99.3 prints them.
+func (p *Printer) ppp(b []byte, length int) {
+	p.protocol = "ppp"
 	if length < 2 {
 		p.trunc()
-		return 4
+		return
 	}
+	olen := length
 	switch p.get16(b, 0) {
 	case 0x0003: // pppd "in"
 		if p.opts.Ether {
@@ -175,7 +185,7 @@ func (p *Printer) pppLink(b []byte, length int) int {
 	}
 	if length < 2 {
 		p.trunc()
-		return 4
+		return
 	}
 	var proto uint16
 	if p.get8(b, 0)%2 == 1 {
@@ -195,17 +205,19 @@ func (p *Printer) pppLink(b []byte, length int) int {
 		p.s(" (0x")
 		p.hex(uint64(proto), 4)
 		p.s("), length ")
-		p.u(uint64(olen))
+		p.u(uint64(uint32(olen)))
 		if name == "" {
-			return 4
+			return
 		}
 		p.s(": ")
 	}
-	switch proto {
-	case 0x0021, 0x0800:
+	switch {
+	case proto == 0x0021, proto == 0x0800, proto == 0x002f:
 		p.ipv4(b, length)
-	case 0x0057, 0x86dd:
+	case proto == 0x0057, proto == 0x86dd:
 		p.ipv6(b, length)
+	case proto == 0x00fd:
+		p.s("compressed PPP data")
 	default:
 		if name != "" {
 			p.s(name)
@@ -215,7 +227,6 @@ func (p *Printer) pppLink(b []byte, length int) int {
 			p.c(')')
 		}
 		p.c(' ')
-		p.icmpUnknownDataIndent(b, length, "\n\t")
+		p.unknownData(b, length, "\n\t")
 	}
-	return 4
 }

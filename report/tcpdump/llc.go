@@ -517,29 +517,14 @@ const (
 	stpSPBMinLen     = 87
 )
 
-// stpFlags appends the names of the BPDU flags set in f, or "none".
-func (p *Printer) stpFlags(f uint8) {
-	names := [...]struct {
-		bit  uint8
-		name string
-	}{
-		{0x01, "Topology change"}, {0x02, "Proposal"}, {0x10, "Learn"},
-		{0x20, "Forward"}, {0x40, "Agreement"}, {0x80, "Topology change ACK"},
-	}
-	first := true
-	for _, n := range names {
-		if f&n.bit != 0 {
-			if !first {
-				p.s(", ")
-			}
-			p.s(n.name)
-			first = false
-		}
-	}
-	if first {
-		p.s("none")
-	}
+// stpFlagNames are the BPDU flags, in tcpdump's stp_bpdu_flag_values order.
+var stpFlagNames = [...]bitName{
+	{0x01, "Topology change"}, {0x02, "Proposal"}, {0x10, "Learn"},
+	{0x20, "Forward"}, {0x40, "Agreement"}, {0x80, "Topology change ACK"},
 }
+
+// stpFlags appends the names of the BPDU flags set in f, or "none".
+func (p *Printer) stpFlags(f uint8) { p.bitNames(uint32(f), stpFlagNames[:]) }
 
 func stpPortRole(f uint8) string {
 	switch (f & 0x0c) >> 2 {
@@ -588,15 +573,7 @@ func (p *Printer) stpName(b []byte, off, n int) {
 		if c == 0 {
 			break
 		}
-		if c >= 0x80 {
-			c &= 0x7f
-			p.s("M-")
-		}
-		if c < 0x20 || c == 0x7f {
-			c ^= 0x40
-			p.c('^')
-		}
-		p.c(c)
+		p.printChar(c)
 	}
 }
 

@@ -41,17 +41,6 @@ func mask2plen(mask uint32) int {
 	return -1
 }
 
-// ripUnknownData is tcpdump's print_unknown_data for b[off:off+n].
-func (p *Printer) ripUnknownData(b []byte, off, n int, indent string) bool {
-	if off > len(b) {
-		p.s(indent)
-		p.s("Dissector error: print_unknown_data called with pointer past end of packet")
-		return false
-	}
-	p.icmpUnknownDataIndent(b[off:], n, indent)
-	return true
-}
-
 // rip prints a RIP message (tcpdump's rip_print).
 func (p *Printer) rip(b []byte, length int) {
 	p.protocol = "rip"
@@ -118,13 +107,13 @@ func (p *Printer) rip(b []byte, length int) {
 	case 4, 5, 6:
 	default:
 		if p.opts.Verbose <= 1 {
-			if !p.ripUnknownData(b, 0, length, "\n\t") {
+			if !p.unknownDataAt(b, 0, length, "\n\t") {
 				return
 			}
 		}
 	}
 	if p.opts.Verbose > 1 {
-		p.ripUnknownData(b, 0, length, "\n\t")
+		p.unknownDataAt(b, 0, length, "\n\t")
 	}
 }
 
@@ -146,11 +135,11 @@ func (p *Printer) ripEntryV1(b []byte, off, remaining int) int {
 			p.c(')')
 		}
 		p.s(", ")
-		p.ripUnknownData(b, off+4, ripRouteLen-4, "\n\t  ")
+		p.unknownDataAt(b, off+4, ripRouteLen-4, "\n\t  ")
 		return ripRouteLen
 	}
 	if e[2] != 0 || e[3] != 0 || be32(e[8:]) != 0 || be32(e[12:]) != 0 {
-		p.ripUnknownData(b, off, ripRouteLen, "\n\t  ")
+		p.unknownDataAt(b, off, ripRouteLen, "\n\t  ")
 		return ripRouteLen
 	}
 	if family == 0 {
@@ -204,13 +193,13 @@ func (p *Printer) ripEntryV2(b []byte, off, remaining int) int {
 			p.u(uint64(be32(b[off+12:])))
 		case 1:
 			p.s("\n\t  Auth trailer:")
-			p.ripUnknownData(b, off, remaining, "\n\t  ")
+			p.unknownDataAt(b, off, remaining, "\n\t  ")
 			return 4 + remaining
 		default:
 			p.s("\n\t  Unknown (")
 			p.u(uint64(authType))
 			p.s(") Authentication data:")
-			p.ripUnknownData(b, off, remaining, "\n\t  ")
+			p.unknownDataAt(b, off, remaining, "\n\t  ")
 			return 4 + remaining
 		}
 	case family != 2 && family != 0:
@@ -222,7 +211,7 @@ func (p *Printer) ripEntryV2(b []byte, off, remaining int) int {
 			p.u(uint64(family))
 			p.c(')')
 		}
-		p.ripUnknownData(b, off+4, ripRouteLen-4, "\n\t  ")
+		p.unknownDataAt(b, off+4, ripRouteLen-4, "\n\t  ")
 	default:
 		if !has(b, off, ripRouteLen) || remaining < ripRouteLen {
 			return 0

@@ -42,15 +42,7 @@ func (p *Printer) sllProto(t uint16) {
 		}
 		return
 	}
-	p.s("ethertype ")
-	if name, ok := etherTypes[uint32(t)]; ok {
-		p.s(name)
-	} else {
-		p.s("Unknown")
-	}
-	p.s(" (0x")
-	p.hex(uint64(t), 4)
-	p.c(')')
+	p.etherTypeName(t) // not quiet: the headers print no protocol with -q
 }
 
 // sllHeader prints the v1 cooked header as tcpdump's sll_print does.

@@ -61,7 +61,7 @@ func (p *Printer) syslog(b []byte, length int) {
 		p.printChar(p.get8(b, off))
 	}
 	if p.opts.Verbose > 1 {
-		p.icmpUnknownDataIndent(b, length, "\n\t")
+		p.unknownData(b, length, "\n\t")
 	}
 }
 

@@ -555,20 +555,6 @@ func (p *Printer) tcpRSTData(data []byte, length int) {
 	p.c(']')
 }
 
-// printChar appends a byte as tcpdump's fn_print_char does: "M-" for the
-// high bit, "^X" for control characters.
-func (p *Printer) printChar(c byte) {
-	if c >= 0x80 {
-		c &= 0x7f
-		p.s("M-")
-	}
-	if c < 0x20 || c == 0x7f {
-		c ^= 0x40
-		p.c('^')
-	}
-	p.c(c)
-}
-
 // tcpPayload hands the segment's data to the application printer chosen
 // by port, in tcpdump's order. Protocols tcpdump decodes that we do not
 // still take their ports, so that the choice stays the same.

@@ -88,6 +88,20 @@ func (p *Printer) padLeft(str string, width int) {
 	p.out = append(p.out, str...)
 }
 
+// printChar appends a byte as tcpdump's fn_print_char does: "M-" for the
+// high bit, "^X" for control characters.
+func (p *Printer) printChar(c byte) {
+	if c >= 0x80 {
+		c &= 0x7f
+		p.s("M-")
+	}
+	if c < 0x20 || c == 0x7f {
+		c ^= 0x40
+		p.c('^')
+	}
+	p.c(c)
+}
+
 const hexDigits = "0123456789abcdef"
 
 // hex appends v in lower-case hex, zero-padded to width digits (%0Nx);
@@ -144,6 +158,30 @@ func (p *Printer) getMAC(b []byte, off int) {
 	p.mac(b[off : off+6])
 }
 
+// bitName names one bit of a flags field, for bitNames.
+type bitName struct {
+	bit  uint32
+	name string
+}
+
+// bitNames appends the names of the bits of v set in table, in the table's
+// order, ", "-separated, or "none" when none is (tcpdump's bittok2str).
+func (p *Printer) bitNames(v uint32, table []bitName) {
+	first := true
+	for _, t := range table {
+		if v&t.bit != 0 {
+			if !first {
+				p.s(", ")
+			}
+			p.s(t.name)
+			first = false
+		}
+	}
+	if first {
+		p.s("none")
+	}
+}
+
 // tok returns the name of v in table, or "" when it has none.
 func tok(table map[uint32]string, v uint32) (string, bool) {
 	name, ok := table[v]
@@ -161,4 +199,53 @@ func (p *Printer) tokOr(table map[uint32]string, v uint32, prefix, suffix string
 	p.s(prefix)
 	p.u(uint64(v))
 	p.s(suffix)
+}
+
+// unknownDataAt is tcpdump's print_unknown_data for b[off:off+n], each line
+// starting with indent. It reports false, after tcpdump's dissector error,
+// when off lies past the captured bytes.
+func (p *Printer) unknownDataAt(b []byte, off, n int, indent string) bool {
+	if off > len(b) {
+		p.s(indent)
+		p.s("Dissector error: print_unknown_data called with pointer past end of packet")
+		return false
+	}
+	p.unknownData(b[off:], n, indent)
+	return true
+}
+
+// unknownData is tcpdump's print_unknown_data: hex of what was captured of
+// b[:n], each line starting with indent.
+func (p *Printer) unknownData(b []byte, n int, indent string) {
+	n = max(0, min(n, len(b)))
+	p.hexPrint(indent, b[:n])
+}
+
+// hexPrint is tcpdump's hex_print: all of b, in rows of 16 bytes, each row
+// starting with ident and the offset ("0x0000: "), then groups of two bytes.
+func (p *Printer) hexPrint(ident string, b []byte) {
+	off := 0
+	i := 0
+	for ; i+1 < len(b); i += 2 {
+		if i%16 == 0 {
+			p.s(ident)
+			p.s("0x")
+			p.hex(uint64(off), 4)
+			p.s(": ")
+			off += 16
+		}
+		p.c(' ')
+		p.hex(uint64(b[i]), 2)
+		p.hex(uint64(b[i+1]), 2)
+	}
+	if i < len(b) {
+		if i%16 == 0 {
+			p.s(ident)
+			p.s("0x")
+			p.hex(uint64(off), 4)
+			p.s(": ")
+		}
+		p.c(' ')
+		p.hex(uint64(b[i]), 2)
+	}
 }

@@ -16,42 +16,19 @@ OUT=${1:?usage: record-basic.sh OUTDIR}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
 CLI=pr-cli RTR=pr-rtr SRV=pr-srv
 PIDS=()
 cleanup() {
   set +e
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
-  wait 2>/dev/null
-  for n in $CLI $RTR $SRV; do ip netns del $n 2>/dev/null; done
+  lab_kill "${PIDS[@]}"
+  lab_del_namespaces $CLI $RTR $SRV
 }
-trap cleanup EXIT
-for n in $CLI $RTR $SRV; do ip netns add $n; done
-ip link add c0 netns $CLI type veth peer name r0 netns $RTR
-ip link add r1 netns $RTR type veth peer name s0 netns $SRV
-# Fixed MACs make the recordings comparable from run to run.
-ip -n $CLI link set c0 address 02:00:00:00:01:10
-ip -n $RTR link set r0 address 02:00:00:00:01:01
-ip -n $RTR link set r1 address 02:00:00:00:02:01
-ip -n $SRV link set s0 address 02:00:00:00:02:20
-for spec in "$CLI c0" "$RTR r0" "$RTR r1" "$SRV s0"; do
-  set -- $spec
-  ip netns exec $1 ethtool -K $2 tx off rx off tso off gso off gro off >/dev/null 2>&1 || true
-  ip -n $1 link set $2 up
-  ip -n $1 link set lo up
-done
-ip -n $CLI addr add 192.0.2.10/24 dev c0
-ip -n $CLI addr add 2001:db8:1::10/64 dev c0 nodad
-ip -n $RTR addr add 192.0.2.1/24 dev r0
-ip -n $RTR addr add 2001:db8:1::1/64 dev r0 nodad
-ip -n $RTR addr add 198.51.100.1/24 dev r1
-ip -n $RTR addr add 2001:db8:2::1/64 dev r1 nodad
-ip -n $SRV addr add 198.51.100.20/24 dev s0
-ip -n $SRV addr add 2001:db8:2::20/64 dev s0 nodad
-ip -n $CLI route add default via 192.0.2.1
-ip -n $CLI -6 route add default via 2001:db8:1::1
-ip -n $SRV route add default via 198.51.100.1
-ip -n $SRV -6 route add default via 2001:db8:2::1
-ip netns exec $RTR sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+lab_on_exit cleanup
+lab_namespaces $CLI $RTR $SRV
+lab_topology $CLI $RTR $SRV
+lab_ipv4 $CLI $RTR $SRV
+lab_ipv6 $CLI $RTR $SRV
 
 # Servers: HTTP on 80, a one-answer DNS responder on 53.
 mkdir -p /tmp/pr-lab-www && echo "hello from the lab" > /tmp/pr-lab-www/index.html

@@ -20,48 +20,26 @@ set -euo pipefail
 OUT=${1:?usage: record-offload.sh OUTDIR}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 CLI=pr-ocli RTR=pr-ortr SRV=pr-osrv
 PIDS=()
 cleanup() {
   set +e
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
-  wait 2>/dev/null
-  for n in $CLI $RTR $SRV; do ip netns del $n 2>/dev/null; done
+  lab_kill "${PIDS[@]}"
+  lab_del_namespaces $CLI $RTR $SRV
   rm -rf /tmp/pr-offload-www
 }
-trap cleanup EXIT
+lab_on_exit cleanup
+lab_namespaces $CLI $RTR $SRV
 for n in $CLI $RTR $SRV; do
-  ip netns add $n
   # Keep the capture small: no IPv6 router solicitations.
   ip netns exec $n sysctl -qw net.ipv6.conf.all.router_solicitations=0 net.ipv6.conf.default.router_solicitations=0
 done
-ip link add c0 netns $CLI type veth peer name r0 netns $RTR
-ip link add r1 netns $RTR type veth peer name s0 netns $SRV
-ip -n $CLI link set c0 address 02:00:00:00:01:10
-ip -n $RTR link set r0 address 02:00:00:00:01:01
-ip -n $RTR link set r1 address 02:00:00:00:02:01
-ip -n $SRV link set s0 address 02:00:00:00:02:20
-for spec in "$CLI c0" "$RTR r0" "$RTR r1" "$SRV s0"; do
-  set -- $spec
-  ip netns exec $1 ethtool -K $2 tx off rx off tso off gso off gro off >/dev/null 2>&1 || true
-  ip -n $1 link set $2 up
-  ip -n $1 link set lo up
-done
+lab_topology $CLI $RTR $SRV
 # The point of this recording: the sender's transmit checksum offload on.
-ip netns exec $CLI ethtool -K c0 tx on >/dev/null
-ip -n $CLI addr add 192.0.2.10/24 dev c0
-ip -n $CLI addr add 2001:db8:1::10/64 dev c0 nodad
-ip -n $RTR addr add 192.0.2.1/24 dev r0
-ip -n $RTR addr add 2001:db8:1::1/64 dev r0 nodad
-ip -n $RTR addr add 198.51.100.1/24 dev r1
-ip -n $RTR addr add 2001:db8:2::1/64 dev r1 nodad
-ip -n $SRV addr add 198.51.100.20/24 dev s0
-ip -n $SRV addr add 2001:db8:2::20/64 dev s0 nodad
-ip -n $CLI route add default via 192.0.2.1
-ip -n $CLI -6 route add default via 2001:db8:1::1
-ip -n $SRV route add default via 198.51.100.1
-ip -n $SRV -6 route add default via 2001:db8:2::1
-ip netns exec $RTR sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+lab_offload $CLI c0 on
+lab_ipv4 $CLI $RTR $SRV
+lab_ipv6 $CLI $RTR $SRV
 
 mkdir -p /tmp/pr-offload-www && echo "hello from the lab" > /tmp/pr-offload-www/index.html
 # One dual-stack HTTP server (http.server binds "::" with IPV6_V6ONLY off).

@@ -20,6 +20,7 @@
 # iputils-ping, curl, python3. All scenarios take about a minute.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/../lib.sh"
 OUTROOT=${PRF_OUT:-$HERE}
 ALL=(healthy syn-dropped closed-port host-firewall-drop no-return-route
   arp-unanswered wrong-static-arp dnat snat icmp-reject ttl-expiry
@@ -32,18 +33,16 @@ CAPS=()   # its tcpdumps
 
 teardown() {
   set +e
-  for p in "${CAPS[@]}" "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
-  for p in "${CAPS[@]}" "${PIDS[@]}"; do wait "$p" 2>/dev/null; done
+  lab_kill "${CAPS[@]}" "${PIDS[@]}"
   CAPS=() PIDS=()
-  for n in $CLI $RTR $SRV; do ip netns del $n 2>/dev/null; done
+  lab_del_namespaces $CLI $RTR $SRV
   set -e
 }
 cleanup() {
   teardown
   rm -rf "$WWW"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
+lab_on_exit cleanup
 
 nsx() { local n=$1; shift; ip netns exec "$n" "$@"; }
 
@@ -51,30 +50,12 @@ nsx() { local n=$1; shift; ip netns exec "$n" "$@"; }
 # hold the checksums that go on the wire.
 build() {
   teardown
+  lab_namespaces $CLI $RTR $SRV
   for n in $CLI $RTR $SRV; do
-    ip netns add $n
     nsx $n sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
-    ip -n $n link set lo up
   done
-  ip link add c0 netns $CLI type veth peer name r0 netns $RTR
-  ip link add r1 netns $RTR type veth peer name s0 netns $SRV
-  # Fixed MACs make the recordings comparable from run to run.
-  ip -n $CLI link set c0 address 02:00:00:00:01:10
-  ip -n $RTR link set r0 address 02:00:00:00:01:01
-  ip -n $RTR link set r1 address 02:00:00:00:02:01
-  ip -n $SRV link set s0 address 02:00:00:00:02:20
-  for spec in "$CLI c0" "$RTR r0" "$RTR r1" "$SRV s0"; do
-    set -- $spec
-    nsx $1 ethtool -K $2 tx off rx off tso off gso off gro off >/dev/null 2>&1 || true
-    ip -n $1 link set $2 up
-  done
-  ip -n $CLI addr add 192.0.2.10/24 dev c0
-  ip -n $RTR addr add 192.0.2.1/24 dev r0
-  ip -n $RTR addr add 198.51.100.1/24 dev r1
-  ip -n $SRV addr add $SERVER/24 dev s0
-  ip -n $CLI route add default via 192.0.2.1
-  ip -n $SRV route add default via 198.51.100.1
-  nsx $RTR sysctl -qw net.ipv4.ip_forward=1
+  lab_topology $CLI $RTR $SRV
+  lab_ipv4 $CLI $RTR $SRV
 }
 
 start_server() {
@@ -252,8 +233,7 @@ traffic_mtu-blackhole() { curl_ http://$SERVER/big.bin; }
 fault_offload-on() {
   start_server
   for spec in "$CLI c0" "$RTR r0" "$RTR r1" "$SRV s0"; do
-    set -- $spec
-    nsx $1 ethtool -K $2 tx on >/dev/null
+    lab_offload $spec on
   done
 }
 traffic_offload-on() { curl_ http://$SERVER/index.html; }
