@@ -92,6 +92,10 @@ type ARPExchange struct {
 	// (ARP cache refreshes), folded into this entry; Requests counts
 	// all their requests.
 	Exchanges int `json:"exchanges,omitempty"`
+	// Proto is "nd" for an IPv6 neighbour solicitation (WhoHas its
+	// target, Tell its source, :: for duplicate address detection)
+	// and its advertisement; empty for ARP.
+	Proto string `json:"proto,omitempty"`
 }
 
 // HostEntry is an IP↔MAC binding the capture proves (from ARP, neighbour

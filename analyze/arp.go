@@ -31,6 +31,7 @@ type arpIPKey struct {
 type arpPairKey struct {
 	vlan      int32
 	who, tell netip.Addr
+	nd        bool // a neighbour solicitation, not an ARP request
 }
 
 // arpClaim is one MAC claiming an IP (as ARP sender, NA target, ...).
@@ -94,6 +95,9 @@ type arpTracker struct {
 	unsol     map[arpNoteKey]*arpNote
 	gratOrder []*arpNote
 	unsOrder  []*arpNote
+	// ndTells lists, per solicited IPv6 target, the addresses that
+	// solicited it: an advertisement answers all of them (nd.go).
+	ndTells map[arpIPKey][]netip.Addr
 }
 
 func newARPTracker(e *Engine) *arpTracker {
@@ -144,7 +148,12 @@ func (t *arpTracker) request(p *Packet, vlan int32, spa netip.Addr, sha [6]byte,
 	if !spa.IsUnspecified() {
 		t.claim(vlan, spa, sha, p, "arp", false)
 	}
-	k := arpPairKey{vlan, tpa, spa}
+	t.ask(arpPairKey{vlan: vlan, who: tpa, tell: spa}, sha, p)
+}
+
+// ask adds a request (or neighbour solicitation) of the pair k, sent by
+// the MAC sha, to the pair's episode, or starts a new episode.
+func (t *arpTracker) ask(k arpPairKey, sha [6]byte, p *Packet) {
 	pr := t.pairs[k]
 	if pr == nil {
 		if len(t.pairs) >= arpMaxPairs {
@@ -179,7 +188,7 @@ func (t *arpTracker) reply(p *Packet, vlan int32, spa netip.Addr, sha [6]byte, t
 	if !spa.IsUnspecified() {
 		t.claim(vlan, spa, sha, p, "arp", false)
 	}
-	k := arpPairKey{vlan, spa, tpa}
+	k := arpPairKey{vlan: vlan, who: spa, tell: tpa}
 	pr := t.pairs[k]
 	switch {
 	case pr != nil && pr.n > 0 && !pr.answered:
@@ -223,6 +232,9 @@ func (t *arpTracker) record(k arpPairKey, pr *arpPair) {
 		return
 	}
 	x := ARPExchange{WhoHas: k.who, Tell: k.tell, TellMAC: aiMAC(pr.tellMAC), Requests: pr.n, Answered: pr.answered, Frames: pr.evidence(), Exchanges: 1}
+	if k.nd {
+		x.Proto = "nd"
+	}
 	if pr.answered {
 		x.AnswerMAC = aiMAC(pr.mac)
 		x.AnswerNs = pr.answeredAt - pr.first
@@ -246,12 +258,21 @@ func (t *arpTracker) closeUnanswered(k arpPairKey, pr *arpPair, now int64, atEnd
 		if now-pr.first < 1e6 {
 			when = "at the very end of the capture"
 		}
-		t.e.deviate("arp-unanswered-at-end", -1, pr.evidence(),
-			fmt.Sprintf("%s asked %s for %s %s: too late to tell whether it was answered", k.tell, aiTimes(n), k.who, when))
+		id, msg := "arp-unanswered-at-end", fmt.Sprintf("%s asked %s for %s %s: too late to tell whether it was answered", k.tell, aiTimes(n), k.who, when)
+		if k.nd {
+			id, msg = "nd-unanswered-at-end", fmt.Sprintf("%s %s: too late to tell whether it was advertised", ndSolicited(k, n), when)
+		}
+		t.e.deviate(id, -1, pr.evidence(), msg)
 		return
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s asked %s for %s", k.tell, aiTimes(n), k.who)
+	id, nobody := "arp-unanswered", " and nobody answered"
+	if k.nd {
+		id, nobody = "nd-unanswered", " and no neighbour advertisement answered"
+		b.WriteString(ndSolicited(k, n))
+	} else {
+		fmt.Fprintf(&b, "%s asked %s for %s", k.tell, aiTimes(n), k.who)
+	}
 	if n > 1 {
 		b.WriteString(" (at ")
 		for i := 0; i < min(n, len(pr.times)); i++ {
@@ -268,7 +289,7 @@ func (t *arpTracker) closeUnanswered(k arpPairKey, pr *arpPair, now int64, atEnd
 		}
 		b.WriteString(")")
 	}
-	b.WriteString(" and nobody answered")
+	b.WriteString(nobody)
 	switch {
 	case atEnd && now-pr.last < 1e6:
 		b.WriteString(" (the capture ends right after the last request)")
@@ -277,7 +298,7 @@ func (t *arpTracker) closeUnanswered(k arpPairKey, pr *arpPair, now int64, atEnd
 	default:
 		fmt.Fprintf(&b, " within %s of the last request", aiDur(now-pr.last))
 	}
-	t.e.deviate("arp-unanswered", -1, pr.evidence(), b.String())
+	t.e.deviate(id, -1, pr.evidence(), b.String())
 }
 
 // sweep closes the episodes whose last request is older than the repeat
@@ -351,6 +372,8 @@ func (t *arpTracker) nd(p *Packet) {
 		off = 24
 	}
 	vlan := int32(p.VLAN)
+	var lla [6]byte // the solicitation's source or the advertisement's target link-layer address
+	hasLLA := false
 	for off+2 <= len(b) {
 		ot, ol := b[off], int(b[off+1])*8
 		if ol == 0 || off+ol > len(b) {
@@ -359,6 +382,9 @@ func (t *arpTracker) nd(p *Packet) {
 		if (ot == 1 || ot == 2) && ol >= 8 {
 			var mac [6]byte
 			copy(mac[:], b[off+2:off+8])
+			if (ot == 1 && typ == 135) || (ot == 2 && typ == 136) {
+				lla, hasLLA = mac, true
+			}
 			if t.ether != nil {
 				t.ether.learn(mac)
 			}
@@ -370,6 +396,9 @@ func (t *arpTracker) nd(p *Packet) {
 			}
 		}
 		off += ol
+	}
+	if target.IsValid() {
+		t.ndPair(p, vlan, typ, target, lla, hasLLA)
 	}
 }
 

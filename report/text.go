@@ -109,15 +109,19 @@ func textOne(w *bufio.Writer, a *analyze.Analysis, ev *Evidence, opts TextOption
 		}
 	}
 	if len(a.ARP) > 0 {
-		fmt.Fprintf(w, "\nARP exchanges\n")
+		fmt.Fprintf(w, "\nARP and neighbour discovery\n")
 		t := newTable(w)
-		t.header("who-has", "tell", "requests", "answer", "after", "frames")
+		t.header("proto", "who-has", "tell", "requests", "answer", "after", "frames")
 		for _, x := range a.ARP {
 			answer, after := "none", ""
 			if x.Answered {
 				answer, after = x.AnswerMAC, duration(x.AnswerNs)
 			}
-			t.row(x.WhoHas.String(), x.Tell.String(), strconv.Itoa(x.Requests), answer, after, frameList(x.Frames, 4))
+			proto := "arp"
+			if x.Proto != "" {
+				proto = x.Proto
+			}
+			t.row(proto, x.WhoHas.String(), x.Tell.String(), strconv.Itoa(x.Requests), answer, after, frameList(x.Frames, 4))
 		}
 		if err := t.render(); err != nil {
 			return err
