@@ -14,6 +14,14 @@ import (
 // place, without allocating); its byte slices point into the frame and are
 // valid only while the trackers handle it.
 type Packet struct {
+	// FrameFacts are reset for every frame; the layers are decoded in
+	// place, so a frame costs no copy of them.
+	FrameFacts
+	Layers
+}
+
+// FrameFacts are what one frame says beyond its decoded layers.
+type FrameFacts struct {
 	Ref     FrameRef
 	Time    int64 // Unix nanoseconds
 	CapLen  int
@@ -31,14 +39,6 @@ type Packet struct {
 	HasARP, HasIP4, HasIP6   bool
 	HasTCP, HasUDP, HasICMP4 bool
 	HasICMP6                 bool
-	ARP                      layers.ARP
-	IP4                      layers.IPv4
-	IP6                      layers.IPv6
-	IP6Frag                  layers.IPv6Fragment
-	TCP                      layers.TCP
-	UDP                      layers.UDP
-	ICMP4                    layers.ICMPv4
-	ICMP6                    layers.ICMPv6
 	Src, Dst                 netip.Addr
 	TTL                      uint8
 	NetRaw                   []byte // network header and all after it, as captured
@@ -46,7 +46,20 @@ type Packet struct {
 	TransportLen             int    // transport length from the IP header
 	Fragment                 bool   // part of a fragmented datagram (not reassembled)
 	LaterFragment            bool   // a fragment other than the first
-	decoded                  []gopacket.LayerType
+}
+
+// Layers are gopacket's decoding layers, reused from frame to frame; only
+// those whose Has flag is set hold this frame's values.
+type Layers struct {
+	ARP     layers.ARP
+	IP4     layers.IPv4
+	IP6     layers.IPv6
+	IP6Frag layers.IPv6Fragment
+	TCP     layers.TCP
+	UDP     layers.UDP
+	ICMP4   layers.ICMPv4
+	ICMP6   layers.ICMPv6
+	decoded []gopacket.LayerType
 }
 
 // decoder holds one DecodingLayerParser per first layer, all sharing the
@@ -69,7 +82,8 @@ func newDecoder(p *Packet) *decoder {
 // decode fills p from a frame. Link layers are taken apart by hand (a few
 // fixed offsets); the rest by gopacket.
 func (d *decoder) decode(p *Packet, f *source.Frame) {
-	*p = Packet{decoded: p.decoded[:0], ARP: p.ARP, IP4: p.IP4, IP6: p.IP6, IP6Frag: p.IP6Frag, TCP: p.TCP, UDP: p.UDP, ICMP4: p.ICMP4, ICMP6: p.ICMP6}
+	p.FrameFacts = FrameFacts{}
+	p.decoded = p.decoded[:0]
 	p.Ref = FrameRef{Index: f.Index, Offset: f.Offset}
 	p.Time = f.Sec*1e9 + int64(f.Nanos())
 	p.CapLen, p.WireLen = len(f.Data), f.OrigLen
