@@ -103,8 +103,10 @@ func (p *Printer) udpPorts(payload []byte, length, sport, dport int) bool {
 		p.syslog(payload, length)
 	case is(520):
 		p.rip(payload, length)
-	case is(521), is(525), is(546), is(547):
+	case is(521), is(525):
 		return false
+	case is(546), is(547):
+		p.dhcp6(payload, length)
 	case is(646), is(654), is(698), is(701), is(750), is(921):
 		return false
 	case is(portMDNS):
