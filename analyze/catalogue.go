@@ -83,6 +83,8 @@ var Catalogue = []Kind{
 		"The receiver's buffer or window scaling limits throughput: check `sysctl net.ipv4.tcp_rmem`, window scaling in the SYNs, and the receiving application."},
 	{"tcp-keepalive", Note, "TCP keep-alive probes were exchanged on an idle connection.",
 		"Normal for long-lived idle connections; they keep NAT and firewall state alive. Not counted as retransmissions."},
+	{"tcp-dsack", Note, "The receiver reported data it had already received (D-SACK): a retransmission was spurious.",
+		"The sender's retransmission timer fires too early or packets were reordered/duplicated on the path; harmless in small numbers."},
 	{"checksum-bad", Error, "A checksum is wrong and is not the pattern of checksum offload: the packet was corrupted.",
 		"Look for faulty NICs, cables or a middlebox rewriting packets without fixing checksums; the receiver drops these packets."},
 	{"checksum-offload", Note, "A checksum field holds only the pseudo-header sum: the sender's NIC (or a virtual link) fills it in later.",

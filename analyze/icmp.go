@@ -426,6 +426,11 @@ func (t *icmpTracker) error(p *Packet, v6 bool, typ, code uint8, b, quoted []byt
 			}
 		case q.ports && q.proto == 6:
 			flow = t.e.tcp.flowFor(k)
+			if id := icmpKind(v6, typ, code); flow >= 0 && id != "" && id != "icmp-redirect" {
+				// An error answering the connection (not a redirect):
+				// its unanswered SYN can say so.
+				t.e.tcp.icmpError(k, p.Src, v6, typ, code, p.Ref)
+			}
 		case q.ports && q.proto == 17:
 			flow = t.e.udp.flowFor(k)
 			cause, haveCause = t.e.udp.lastFrame(k)

@@ -37,7 +37,8 @@ import "net/netip"
 //     not a loss (485 holes, 391 lost), and the message tells holes
 //     filled later by retransmissions (lost before the capture point)
 //     from holes never filled (the capture missed them).
-//   - D-SACK (243) is not analysed.
+//   - D-SACK: tshark's "D-SACK Sequence" (243) = tcp-dsack's Count
+//     (see isDSACK).
 
 // tcpKey is a canonical 5-tuple: (a, pa) sorts before (b, pb), so both
 // directions of a connection find the same entry with one lookup.
@@ -102,7 +103,7 @@ type tcpTracker struct {
 // tcpStats counts events over the whole capture (for comparison with
 // other tools' totals, e.g. tshark's expert info).
 type tcpStats struct {
-	gaps, fast, spurious, retx, gapFill, ooo, synRetx, keepAlive, ackUnseen, rst int
+	gaps, fast, spurious, retx, gapFill, ooo, synRetx, keepAlive, ackUnseen, rst, dsack int
 }
 
 func newTCPTracker(e *Engine) *tcpTracker {
@@ -263,6 +264,28 @@ func (t *tcpTracker) flowFor(k FlowKey) int {
 		return int(t.conns.at(ci).flow)
 	}
 	return -1
+}
+
+// icmpError notes on the live TCP connection k that an ICMP error (from,
+// typ, code, in frame ref) quotes one of its packets, so a SYN that got
+// no TCP answer can say what answered it. The ICMP tracker calls it; it
+// sees each frame after the TCP tracker, and the connection is still
+// live (finalised connections are no longer in t.m, except after finish).
+func (t *tcpTracker) icmpError(k FlowKey, from netip.Addr, v6 bool, typ, code uint8, ref FrameRef) {
+	key, _ := tcpKeyOf(k.Src, k.Dst, k.Sport, k.Dport)
+	ci, ok := t.m[key]
+	if !ok {
+		return
+	}
+	c := t.conns.at(ci)
+	if c.final {
+		return
+	}
+	ev := c.evidence()
+	if ev.icmpN == 0 {
+		ev.icmpFrom, ev.icmpRef, ev.icmpV6, ev.icmpType, ev.icmpCode = from, ref, v6, typ, code
+	}
+	ev.icmpN++
 }
 
 // connStore holds connection state in fixed-size chunks: growing never

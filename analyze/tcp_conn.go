@@ -1,6 +1,8 @@
 package analyze
 
 import (
+	"encoding/binary"
+	"net/netip"
 	"slices"
 
 	"github.com/gopacket/gopacket/layers"
@@ -88,6 +90,7 @@ type tcpConn struct {
 	ka          int32
 	winFull     int32
 	ackUnseen   int32
+	dsack       [2]int32 // D-SACKs each side sent
 	dupRunMax   uint16
 	histSeen    [2]uint16
 	histN       uint8
@@ -108,6 +111,7 @@ const (
 	evReset
 	evPMTU
 	evBadAck
+	evDSACK
 	evN
 )
 
@@ -140,6 +144,14 @@ type tcpEvidence struct {
 	rstAt     int64
 	rstBytes  [2]int64
 	bigSize   uint16
+	// The first ICMP error quoting one of the connection's packets
+	// (linked by the ICMP tracker), and how many there were.
+	icmpFrom netip.Addr
+	icmpRef  FrameRef
+	icmpN    int32
+	icmpV6   bool
+	icmpType uint8
+	icmpCode uint8
 }
 
 func (c *tcpConn) sideOf(fromA bool) int {
@@ -485,6 +497,11 @@ func (t *tcpTracker) update(c *tcpConn, fromA bool, p *Packet) {
 			// (as in Wireshark: data segments in between do not end it).
 			d.dupRun = 0
 		}
+		if !syn && !rst && len(tc.Options) > 0 && isDSACK(tc.Options, a) {
+			c.dsack[side]++
+			t.stats.dsack++
+			c.note(evDSACK, p.Ref)
+		}
 		d.ack, d.ackTime = a, now
 		d.f |= hAck
 	}
@@ -506,6 +523,32 @@ func (t *tcpTracker) update(c *tcpConn, fromA bool, p *Packet) {
 	}
 	d.pkts++
 	d.bytes += int64(seglen)
+}
+
+// isDSACK reports whether an ACK's SACK option reports data received
+// twice (RFC 2883 D-SACK): its first block starts below the cumulative
+// ACK, or lies inside the second block (as Linux's tcp_check_dsack).
+func isDSACK(opts []layers.TCPOption, ack uint32) bool {
+	for i := range opts {
+		o := &opts[i]
+		if o.OptionType != layers.TCPOptionKindSACK || len(o.OptionData) < 8 {
+			continue
+		}
+		b := o.OptionData
+		l1, r1 := binary.BigEndian.Uint32(b[0:4]), binary.BigEndian.Uint32(b[4:8])
+		if !seqLT(l1, r1) {
+			return false // a malformed block
+		}
+		if seqLT(l1, ack) {
+			return true
+		}
+		if len(b) >= 16 {
+			l2, r2 := binary.BigEndian.Uint32(b[8:12]), binary.BigEndian.Uint32(b[12:16])
+			return seqLE(l2, l1) && seqLE(r1, r2)
+		}
+		return false
+	}
+	return false
 }
 
 // handshake handles a SYN or SYN/ACK from side.

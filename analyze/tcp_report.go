@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -190,13 +191,36 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 		if o.synN == 1 {
 			msg = fmt.Sprintf("the SYN from %s to %s got no TCP answer, and the client did not send it again (it gave up before its first retransmission)", names().ep[0], names().ep[1])
 		}
+		frames := flowFrames
+		if c.ev != nil && c.ev.icmpN > 0 {
+			// An ICMP error answered instead: say who and where.
+			ev := c.ev
+			who := ev.icmpFrom.String()
+			if ev.icmpFrom == f.Dst {
+				who += " (the destination itself)"
+			}
+			msg = fmt.Sprintf("the SYN from %s to %s got no TCP answer; %s answered with ICMP %s instead (frame %d",
+				names().ep[0], names().ep[1], who, icmpText(ev.icmpV6, ev.icmpType, ev.icmpCode), ev.icmpRef.Index)
+			if ev.icmpN > 1 {
+				msg += fmt.Sprintf(", %d ICMP errors in all", ev.icmpN)
+			}
+			msg += ")"
+			if o.synN == 1 {
+				msg += ", and the client did not send the SYN again"
+			} else {
+				msg += fmt.Sprintf("; %d SYNs at %s", o.synN, c.synTimes())
+			}
+			if len(frames) < 5 && !slices.Contains(frames, ev.icmpRef) {
+				frames = append(slices.Clip(frames), ev.icmpRef)
+			}
+		}
 		if other := int64(o.pkts) - int64(o.synN); other > 0 {
 			msg += fmt.Sprintf("; the client still sent %s, so the server's answers take a path this capture does not see", plural(int(other), "other packet", "other packets"))
 		}
 		if state == "RSTOS0" {
 			msg += "; the client then gave up with RST"
 		}
-		t.dev("tcp-syn-unanswered", flow, flowFrames, int(o.synN), msg)
+		t.dev("tcp-syn-unanswered", flow, frames, int(o.synN), msg)
 	case synSeen && state == "REJ" && r.f&hRst != 0 && c.synAckN == 0:
 		msg := fmt.Sprintf("the SYN from %s to %s was answered with RST by the server after %s: nothing listens on port %d there, or a firewall rejects the connection",
 			names().ep[0], names().ep[1], tcpDur(max(c.rstTime-c.synLast, 0)), f.Dport)
@@ -359,6 +383,20 @@ func (t *tcpTracker) finalize(ci int32, why int) {
 	if c.winFull > 0 {
 		t.dev("tcp-window-full", flow, c.frames(evWinFull), int(c.winFull),
 			fmt.Sprintf("between %s and %s, %s filled the receiver's advertised window and had to wait", names().ep[0], names().ep[1], plural(int(c.winFull), "segment", "segments")))
+	}
+	if n := c.dsack[0] + c.dsack[1]; n > 0 {
+		var parts []string
+		for s := range 2 {
+			if c.dsack[s] > 0 {
+				parts = append(parts, fmt.Sprintf("%s reported %s (D-SACK) that data from %s arrived twice",
+					names().who[s], plural(int(c.dsack[s]), "time", "times"), names().ep[1-s]))
+			}
+		}
+		why := "that retransmission was spurious (sent too early) or the path duplicated the segment"
+		if n > 1 {
+			why = "those retransmissions were spurious (sent too early) or the path duplicated segments"
+		}
+		t.dev("tcp-dsack", flow, c.frames(evDSACK), int(n), strings.Join(parts, " and ")+": "+why)
 	}
 	if c.ka > 0 {
 		t.dev("tcp-keepalive", flow, c.frames(evKA), int(c.ka),

@@ -97,6 +97,10 @@ type ttlSender struct {
 	hopsN  [3]int32
 	hopsAt [3]FrameRef
 	hopsTo [3]netip.Addr
+	// The source MAC of its packets that arrive with their initial TTL
+	// (sent on this segment); macN: 0 none seen, 1 one MAC, 2 several.
+	mac  [6]byte
+	macN uint8
 }
 
 // ttlExpKey: TTL 1 and TTL 0 of one pair are told apart.
@@ -243,6 +247,15 @@ func (t *ttlTracker) sender(p *Packet, a [16]byte, newDir bool) {
 	}
 	s := &t.senders[i]
 	s.maxTTL = max(s.maxTTL, p.TTL)
+	if p.HasEth && int(p.TTL) == ttlInitial(p.TTL) && p.SrcMAC[0]&1 == 0 && s.macN < 2 {
+		// 0 hops: the frame's source MAC is the sender's own.
+		switch {
+		case s.macN == 0:
+			s.mac, s.macN = p.SrcMAC, 1
+		case s.mac != p.SrcMAC:
+			s.macN = 2
+		}
+	}
 	if !newDir {
 		return
 	}
@@ -438,6 +451,9 @@ func (t *ttlTracker) finishHosts() {
 		listed[h.IP.Unmap()] = true
 		if init, hops, ok := t.lookup(h.IP); ok {
 			h.InitialTTL, h.Hops = init, hops
+			if h.MAC == "" && hops == 0 {
+				h.MAC = t.macOf(h.IP)
+			}
 		} else if h.InitialTTL == 0 {
 			h.Hops = -1
 		}
@@ -449,8 +465,26 @@ func (t *ttlTracker) finishHosts() {
 			continue
 		}
 		init := ttlInitial(s.maxTTL)
-		add = append(add, HostEntry{IP: s.addr, MAC: "", Source: "ttl", InitialTTL: init, Hops: init - int(s.maxTTL)})
+		h := HostEntry{IP: s.addr, MAC: "", Source: "ttl", InitialTTL: init, Hops: init - int(s.maxTTL)}
+		if h.Hops == 0 && s.macN == 1 {
+			// On this segment: its frames carry its own MAC.
+			h.MAC = aiMAC(s.mac)
+		}
+		add = append(add, h)
 	}
 	slices.SortFunc(add, func(x, y HostEntry) int { return x.IP.Compare(y.IP) })
 	a.Hosts = append(a.Hosts, add...)
+}
+
+// macOf returns the MAC of a sender on the capture's segment, from the
+// frames it sent with its initial TTL, or "" when none or several.
+func (t *ttlTracker) macOf(a netip.Addr) string {
+	i, found := t.sendIdx[a.Unmap().As16()]
+	if !found {
+		i, found = t.sendIdx[a.As16()]
+	}
+	if !found || t.senders[i].macN != 1 {
+		return ""
+	}
+	return aiMAC(t.senders[i].mac)
 }
