@@ -22,6 +22,9 @@ type TextOptions struct {
 	EvidencePerDeviation int
 	// MaxFlows caps the rows of the conversations table; 0 means 200.
 	MaxFlows int
+	// MaxPerKind caps the deviations of one ID shown in full; the rest
+	// are counted in the summary table. 0 means 10.
+	MaxPerKind int
 }
 
 // Text writes a report for people: capture facts, the ARP table and
@@ -32,6 +35,9 @@ func Text(w io.Writer, analyses []*analyze.Analysis, evidence []*Evidence, opts 
 	bw := bufio.NewWriter(safe)
 	if opts.MaxFlows == 0 {
 		opts.MaxFlows = 200
+	}
+	if opts.MaxPerKind == 0 {
+		opts.MaxPerKind = 10
 	}
 	for i, a := range analyses {
 		if i > 0 {
@@ -161,10 +167,51 @@ func textOne(w *bufio.Writer, a *analyze.Analysis, ev *Evidence, opts TextOption
 			return err
 		}
 	}
-	if len(a.Deviations) > 0 {
-		fmt.Fprintf(w, "\nDeviations, most severe first\n")
+	if len(a.Deviations) == 0 {
+		return nil
 	}
+	// A summary first: a busy capture has hundreds of deviations of a
+	// few kinds, and the kinds are what an engineer reads first.
+	type kindCount struct {
+		sev         analyze.Severity
+		id          string
+		times, seen int
+	}
+	var kinds []*kindCount
+	byID := map[string]*kindCount{}
 	for _, d := range a.Deviations {
+		k := byID[d.ID]
+		if k == nil {
+			k = &kindCount{sev: d.Severity, id: d.ID}
+			byID[d.ID] = k
+			kinds = append(kinds, k)
+		}
+		k.times += max(d.Count, 1)
+		k.seen++
+	}
+	fmt.Fprintf(w, "\nDeviations by kind\n")
+	t := newTable(w)
+	t.header("severity", "id", "times", "meaning")
+	for _, k := range kinds {
+		meaning := ""
+		if kind, ok := analyze.KindOf(k.id); ok {
+			meaning = kind.Meaning
+		}
+		t.row(k.sev.String(), k.id, strconv.Itoa(k.times), meaning)
+	}
+	if err := t.render(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nDeviations, most severe first\n")
+	shown := map[string]int{}
+	for _, d := range a.Deviations {
+		if shown[d.ID]++; shown[d.ID] > opts.MaxPerKind {
+			if shown[d.ID] == opts.MaxPerKind+1 {
+				k := byID[d.ID]
+				fmt.Fprintf(w, "\n[%s] %s: %d more like these not shown, %d in all (--format json lists them)\n", d.Severity, d.ID, k.seen-opts.MaxPerKind, k.times)
+			}
+			continue
+		}
 		fmt.Fprintf(w, "\n[%s] %s: %s", d.Severity, d.ID, d.Message)
 		if d.Folded > 0 {
 			// The message gives the numbers of this occurrence; past
