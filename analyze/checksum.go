@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"github.com/pcapreport/pcapreport/analyze/inetsum"
 	"net/netip"
 	"slices"
 	"strings"
@@ -62,9 +63,9 @@ func (t *checksumTracker) packet(p *Packet) {
 	if p.HasIP4 {
 		h := p.IP4.Contents
 		if len(h) >= 20 && len(h) == int(h[0]&0x0f)*4 {
-			if s := ctFold(ctSum(0, h)); s != 0xffff {
+			if s := inetsum.Fold(inetsum.Add(0, h)); s != 0xffff {
 				field := uint16(h[10])<<8 | uint16(h[11])
-				right := ^ctOnesSub(s, field)
+				right := ^inetsum.OnesSub(s, field)
 				// Windows' IPv4 header checksum offload leaves 0 in the
 				// field on the sender's own capture.
 				t.bad(p, ckIPv4, field, right, field == 0)
@@ -101,12 +102,12 @@ func (t *checksumTracker) packet(p *Packet) {
 			return
 		}
 	}
-	s := ctFold(ctSum(ps, b))
+	s := inetsum.Fold(inetsum.Add(ps, b))
 	if s == 0xffff {
 		return
 	}
 	field := uint16(b[off])<<8 | uint16(b[off+1])
-	right := ^ctOnesSub(s, field)
+	right := ^inetsum.OnesSub(s, field)
 	if layer == ckUDP && right == 0 {
 		right = 0xffff // a computed 0 is sent as all ones
 	}
@@ -115,30 +116,30 @@ func (t *checksumTracker) packet(p *Packet) {
 		// The partial sum with the segment's length (Linux
 		// CHECKSUM_PARTIAL), with length 0 (drivers that want it so for
 		// TSO), and the complements of both.
-		part := ctFold(ps)
-		part0 := ctFold(t.pseudo(p, proto, 0))
+		part := inetsum.Fold(ps)
+		part0 := inetsum.Fold(t.pseudo(p, proto, 0))
 		offload = field == part || field == ^part || field == part0 || field == ^part0
 	}
 	t.bad(p, layer, field, right, offload)
 }
 
 // pseudo returns the one's-complement sum of the IPv4 or IPv6 pseudo-header
-// in the little-endian domain of ctSum, or 0 when the addresses are not
+// in the little-endian domain of inetsum.Add, or 0 when the addresses are not
 // at hand.
 func (t *checksumTracker) pseudo(p *Packet, proto uint16, length int) uint64 {
 	var s uint64
 	switch {
 	case p.Src.Is4() && p.HasIP4:
-		s = ctSum(0, p.IP4.SrcIP)
-		s = ctSum(s, p.IP4.DstIP)
+		s = inetsum.Add(0, p.IP4.SrcIP)
+		s = inetsum.Add(s, p.IP4.DstIP)
 	case p.Src.Is6() && p.HasIP6:
-		s = ctSum(0, p.IP6.SrcIP)
-		s = ctSum(s, p.IP6.DstIP)
+		s = inetsum.Add(0, p.IP6.SrcIP)
+		s = inetsum.Add(s, p.IP6.DstIP)
 	default:
 		return 0
 	}
-	s += uint64(ctSwap16(proto))
-	s += uint64(ctSwap16(uint16(length))) + uint64(ctSwap16(uint16(length>>16)))
+	s = inetsum.AddWord(s, proto)
+	s = inetsum.AddWord(inetsum.AddWord(s, uint16(length)), uint16(length>>16))
 	return s
 }
 

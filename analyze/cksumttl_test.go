@@ -3,6 +3,7 @@ package analyze
 import (
 	"encoding/binary"
 	"fmt"
+	"github.com/pcapreport/pcapreport/analyze/inetsum"
 	"math/rand"
 	"net"
 	"net/netip"
@@ -146,13 +147,13 @@ func TestCksumSumMatchesReference(t *testing.T) {
 		}
 		// Misaligned starts too.
 		for start := 0; start < 3 && start <= n; start++ {
-			got, want := ctFold(ctSum(0, b[start:])), ctRefSum(b[start:])
+			got, want := inetsum.Fold(inetsum.Add(0, b[start:])), ctRefSum(b[start:])
 			if got != want && !(got == 0xffff && want == 0) && !(got == 0 && want == 0xffff) {
 				t.Fatalf("len %d start %d: sum 0x%04x, reference 0x%04x", n, start, got, want)
 			}
 		}
 	}
-	if got := ctOnesSub(0x0001, 0x0002); got != 0xfffe {
+	if got := inetsum.OnesSub(0x0001, 0x0002); got != 0xfffe {
 		t.Errorf("1 - 2 = 0x%04x in one's complement, want 0xfffe", got)
 	}
 }

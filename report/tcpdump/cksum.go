@@ -1,59 +1,27 @@
 package tcpdump
 
-// sum16 adds b to a running one's-complement sum, as 16-bit big-endian
-// words; an odd last byte is padded with zero.
-func sum16(sum uint32, b []byte) uint32 {
-	// Accumulate in 64 bits so that long segments cannot overflow, and
-	// fold back into the 32-bit running sum at the end.
-	acc := uint64(sum)
-	n := len(b) &^ 1
-	i := 0
-	for ; i+8 <= n; i += 8 {
-		acc += uint64(b[i])<<8 | uint64(b[i+1])
-		acc += uint64(b[i+2])<<8 | uint64(b[i+3])
-		acc += uint64(b[i+4])<<8 | uint64(b[i+5])
-		acc += uint64(b[i+6])<<8 | uint64(b[i+7])
-	}
-	for ; i < n; i += 2 {
-		acc += uint64(b[i])<<8 | uint64(b[i+1])
-	}
-	if len(b)&1 == 1 {
-		acc += uint64(b[len(b)-1]) << 8
-	}
-	for acc>>32 != 0 {
-		acc = acc&0xffffffff + acc>>32
-	}
-	return uint32(acc)
-}
-
-// fold reduces a running sum to the 16-bit one's-complement checksum.
-func fold(sum uint32) uint16 {
-	for sum>>16 != 0 {
-		sum = sum&0xffff + sum>>16
-	}
-	return ^uint16(sum)
-}
+import "github.com/pcapreport/pcapreport/analyze/inetsum"
 
 // inCksum is the Internet checksum of b (0 when b's checksum field is right).
-func inCksum(b []byte) uint16 { return fold(sum16(0, b)) }
+func inCksum(b []byte) uint16 { return inetsum.Checksum(b) }
 
 // pseudoSum is the running sum of the IPv4 or IPv6 pseudo-header for a
 // transport segment of the given length and protocol. Like tcpdump, it
 // takes the destination from the last hop of a source route when the
 // packet carries one (IPv4 LSRR/SSRR options here; for IPv6 the printer
 // sets ip.dst from the routing header).
-func pseudoSum(ip *ipHdr, proto uint8, length int) uint32 {
-	sum := sum16(0, ip.src)
+func pseudoSum(ip *ipHdr, proto uint8, length int) uint64 {
+	sum := inetsum.Add(0, ip.src)
 	if ip.v6 {
 		// The IPv6 printer has already put the routing header's final
 		// destination, if any, in ip.dst.
-		sum = sum16(sum, ip.dst)
-		sum += uint32(length>>16)&0xffff + uint32(length&0xffff)
+		sum = inetsum.Add(sum, ip.dst)
+		sum = inetsum.AddWord(sum, uint16(length>>16))
 	} else {
-		sum = sum16(sum, ip4FinalDst(ip))
-		sum += uint32(length & 0xffff)
+		sum = inetsum.Add(sum, ip4FinalDst(ip))
 	}
-	return sum + uint32(proto)
+	sum = inetsum.AddWord(sum, uint16(length))
+	return inetsum.AddWord(sum, uint16(proto))
 }
 
 // ip4FinalDst returns the address tcpdump's ip_finddst uses for the
@@ -105,7 +73,7 @@ func ip4FinalDst(ip *ipHdr) []byte {
 // segment's checksum is right. For a wrong one, the value the field should
 // have held is cksumShouldBe(field, result).
 func transportCksum(ip *ipHdr, proto uint8, seg []byte) uint16 {
-	return fold(sum16(pseudoSum(ip, proto, len(seg)), seg))
+	return ^inetsum.Fold(inetsum.Add(pseudoSum(ip, proto, len(seg)), seg))
 }
 
 // cksumShouldBe returns the checksum field value that would have made the

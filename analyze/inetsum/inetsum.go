@@ -1,4 +1,7 @@
-package analyze
+// Package inetsum computes the Internet checksum (RFC 1071) of IPv4, TCP,
+// UDP, ICMP and ICMPv6: once, fast, for both the analysis engine and the
+// tcpdump printer.
+package inetsum
 
 import (
 	"encoding/binary"
@@ -7,13 +10,13 @@ import (
 
 // The Internet checksum (RFC 1071) is the one's-complement sum of 16-bit
 // big-endian words. One's-complement addition does not depend on byte
-// order, so ctSum adds little-endian 64-bit words (a plain load on
-// common CPUs) with end-around carry, and ctFold folds the result to 16
+// order, so Add adds little-endian 64-bit words (a plain load on
+// common CPUs) with end-around carry, and Fold folds the result to 16
 // bits and swaps it back to network order. Values added by hand to a sum
-// (pseudo-header protocol and length) must be swapped with ctSwap16 first.
+// (pseudo-header protocol and length) go through AddWord.
 
-// ctSum adds b to the running sum s (little-endian domain).
-func ctSum(s uint64, b []byte) uint64 {
+// Add adds b to the running sum s (kept in the little-endian domain).
+func Add(s uint64, b []byte) uint64 {
 	var carries, c uint64
 	for len(b) >= 32 {
 		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b), 0)
@@ -52,21 +55,33 @@ func ctSum(s uint64, b []byte) uint64 {
 	return s + c // cannot overflow: a carry leaves s < carries
 }
 
-// ctFold folds a ctSum sum to 16 bits in network byte order, not
+// Fold folds an Add sum to 16 bits in network byte order, not
 // complemented: a correct packet (checksum field included) folds to 0xffff.
-func ctFold(s uint64) uint16 {
+func Fold(s uint64) uint16 {
 	s = (s >> 32) + (s & 0xffffffff)
 	s = (s >> 32) + (s & 0xffffffff)
 	s = (s >> 16) + (s & 0xffff)
 	s = (s >> 16) + (s & 0xffff)
 	s = (s >> 16) + (s & 0xffff)
-	return ctSwap16(uint16(s))
+	return swap16(uint16(s))
 }
 
-func ctSwap16(v uint16) uint16 { return bits.ReverseBytes16(v) }
+func swap16(v uint16) uint16 { return bits.ReverseBytes16(v) }
 
-// ctOnesSub returns a - b in 16-bit one's-complement arithmetic.
-func ctOnesSub(a, b uint16) uint16 {
+// AddWord adds a 16-bit value given in host order (a pseudo-header's
+// protocol or length) to the running sum s.
+func AddWord(s uint64, v uint16) uint64 {
+	s, c := bits.Add64(s, uint64(swap16(v)), 0)
+	return s + c
+}
+
+// Checksum returns the Internet checksum of b: 0 when b holds a correct
+// checksum field, else the complement of its folded sum, as a network-order
+// value.
+func Checksum(b []byte) uint16 { return ^Fold(Add(0, b)) }
+
+// OnesSub returns a - b in 16-bit one's-complement arithmetic.
+func OnesSub(a, b uint16) uint16 {
 	s := uint32(a) + uint32(^b)
 	s = (s >> 16) + (s & 0xffff)
 	return uint16(s)
