@@ -82,11 +82,16 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 	var match func(*source.Frame) bool
 	if len(words) > 0 {
+		checked, carries := ^uint32(0), false
 		match = func(f *source.Frame) bool {
 			link := filter.Link{Type: f.LinkType}
 			// An expression this link type cannot carry selects
-			// nothing here (dump refuses it, as tcpdump does).
-			return flt.Check(link) == nil && flt.Match(link, f.Data, f.OrigLen)
+			// nothing here (dump refuses it, as tcpdump does); check
+			// once per link type, not per frame.
+			if f.LinkType != checked {
+				checked, carries = f.LinkType, flt.Check(link) == nil
+			}
+			return carries && flt.Match(link, f.Data, f.OrigLen)
 		}
 	}
 
