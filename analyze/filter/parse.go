@@ -331,17 +331,19 @@ func (p *parser) hostNode(q qual, t token) (node, error) {
 	if err != nil {
 		return nil, p.errf(t, "unknown host %s: names are not resolved, give an address", t)
 	}
-	return addrMatch(q, a, 0, vlan, p, t)
+	return addrMatch(q, a, -1, vlan, p, t)
 }
 
-// addrMatch builds a host or net test: address a with the first bits bits
-// significant (0 = all).
+// addrMatch builds a host or net test: address a with its first bits bits
+// significant (a prefix length; -1 for a host, all bits). A /0 network
+// matches every packet of the protocols that carry an address, without
+// reading the address.
 func addrMatch(q qual, a netip.Addr, bits int, vlan int, p *parser, t token) (node, error) {
 	if a.Is4() {
 		v := be32(a.AsSlice())
 		mask := ^uint32(0)
-		if bits > 0 && bits < 32 {
-			mask = ^uint32(0) << (32 - bits)
+		if bits >= 0 && bits < 32 {
+			mask = ^uint32(0) << (32 - bits) // 0 for /0
 		}
 		var protos []string
 		switch q.proto {
@@ -374,7 +376,7 @@ func addrMatch(q qual, a netip.Addr, bits int, vlan int, p *parser, t token) (no
 		return nil, p.errf(t, "'%s host' takes no IPv6 address", q.proto)
 	}
 	want := a.As16()
-	if bits == 0 {
+	if bits < 0 {
 		bits = 128
 	}
 	test := func(pk *packet, off int) bool {
@@ -417,6 +419,9 @@ func v4Test(et uint16, dir string, srcOff, dstOff int, want, mask uint32, vlan i
 	return funcNode(func(pk *packet) bool {
 		if !isNet(pk, et, vlan) {
 			return false
+		}
+		if mask == 0 {
+			return true
 		}
 		nl := netOff(pk, vlan)
 		src := func() bool { return pk.load(nl+srcOff, 4)&mask == want }
@@ -477,7 +482,7 @@ func (p *parser) netNode(q qual, t token) (node, error) {
 		if pref.Masked().Addr() != a {
 			return nil, p.errf(t, "non-network bits set in %s/%d", text, bits)
 		}
-		return addrMatch(q, a, max(bits, 1), p.vlan, p, t)
+		return addrMatch(q, a, bits, p.vlan, p, t)
 	}
 	parts := strings.Split(text, ".")
 	if len(parts) > 4 {
@@ -514,27 +519,6 @@ func (p *parser) netNode(q qual, t token) (node, error) {
 	}
 	if netip.PrefixFrom(a, bits).Masked().Addr() != a {
 		return nil, p.errf(t, "non-network bits set in %s", t)
-	}
-	if bits == 0 {
-		// Every address: still only for the protocols that carry one.
-		bits = -32
-	}
-	return addrMatchBits(q, a, bits, p, t)
-}
-
-func addrMatchBits(q qual, a netip.Addr, bits int, p *parser, t token) (node, error) {
-	if bits == -32 {
-		q2 := q
-		n, err := addrMatch(q2, a, 1, p.vlan, p, t)
-		if err != nil {
-			return nil, err
-		}
-		// A /0 network matches every address of the protocol.
-		_ = n
-		vlan := p.vlan
-		return funcNode(func(pk *packet) bool {
-			return isNet(pk, etherIP, vlan) || q.proto == "" && (isNet(pk, etherARP, vlan) || isNet(pk, etherRARP, vlan))
-		}), nil
 	}
 	return addrMatch(q, a, bits, p.vlan, p, t)
 }
