@@ -684,24 +684,7 @@ func (p *Printer) icmp6MLDv2Report(b []byte, length int) {
 		p.ip6At(" [gaddr ", b, group+4)
 		t := p.get8(b, group)
 		p.c(' ')
-		switch t {
-		case 1:
-			p.s("is_in")
-		case 2:
-			p.s("is_ex")
-		case 3:
-			p.s("to_in")
-		case 4:
-			p.s("to_ex")
-		case 5:
-			p.s("allow")
-		case 6:
-			p.s("block")
-		default:
-			p.s(" [v2-report-#")
-			p.u(uint64(t))
-			p.c(']')
-		}
+		p.groupRecordType(t, " [v2-report-#")
 		nsrcs := int(p.get16(b, group+2))
 		if length < group+20+nsrcs*16 {
 			p.s(" [invalid number of sources ")

@@ -128,24 +128,7 @@ func (p *Printer) igmpV3Report(b []byte, length int) {
 		p.ip4(b[group+4 : group+8])
 		rt := p.get8(b, group)
 		p.c(' ')
-		switch rt {
-		case 1:
-			p.s("is_in")
-		case 2:
-			p.s("is_ex")
-		case 3:
-			p.s("to_in")
-		case 4:
-			p.s("to_ex")
-		case 5:
-			p.s("allow")
-		case 6:
-			p.s("block")
-		default:
-			p.s(" [v3-report-#")
-			p.u(uint64(rt))
-			p.c(']')
-		}
+		p.groupRecordType(rt, " [v3-report-#")
 		nsrcs := int(p.get16(b, group+2))
 		if length < group+8+nsrcs<<2 {
 			p.s(" [invalid number of sources ")
@@ -223,5 +206,18 @@ func (p *Printer) igmpV3Query(b []byte, length int) {
 			p.s(" source(s)")
 		}
 	}
+	p.c(']')
+}
+
+// groupRecordType prints the record type of an IGMPv3 or MLDv2 group
+// record; unknown is the text before the number of an unknown type.
+func (p *Printer) groupRecordType(t uint8, unknown string) {
+	names := [...]string{1: "is_in", 2: "is_ex", 3: "to_in", 4: "to_ex", 5: "allow", 6: "block"}
+	if t >= 1 && int(t) < len(names) {
+		p.s(names[t])
+		return
+	}
+	p.s(unknown)
+	p.u(uint64(t))
 	p.c(']')
 }
