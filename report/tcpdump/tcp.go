@@ -670,36 +670,17 @@ func (p *Printer) mptcp(opt []byte, olen int, flags uint8) bool {
 			p.s(" fin")
 		}
 		o, rem := 4, olen-4
+		var ok bool
 		if f&0x01 != 0 {
 			p.s(" ack ")
-			if f&0x02 != 0 {
-				if rem < 8 {
-					return false
-				}
-				p.u(p.get64(opt, o))
-				o, rem = o+8, rem-8
-			} else {
-				if rem < 4 {
-					return false
-				}
-				p.u(uint64(p.get32(opt, o)))
-				o, rem = o+4, rem-4
+			if o, rem, ok = p.mptcpDSSNumber(opt, o, rem, f&0x02 != 0); !ok {
+				return false
 			}
 		}
 		if f&0x04 != 0 {
 			p.s(" seq ")
-			if f&0x08 != 0 {
-				if rem < 8 {
-					return false
-				}
-				p.u(p.get64(opt, o))
-				o, rem = o+8, rem-8
-			} else {
-				if rem < 4 {
-					return false
-				}
-				p.u(uint64(p.get32(opt, o)))
-				o, rem = o+4, rem-4
+			if o, rem, ok = p.mptcpDSSNumber(opt, o, rem, f&0x08 != 0); !ok {
+				return false
 			}
 			if rem < 4 {
 				return false
@@ -811,4 +792,22 @@ func (p *Printer) mptcp(opt []byte, olen int, flags uint8) bool {
 		p.hex(p.get64(opt, 4), 0)
 	}
 	return true
+}
+
+// mptcpDSSNumber prints a DSS data ACK or sequence number at opt[o:], 8
+// bytes when wide is set, else 4, and returns the offset and the option
+// bytes left after it; ok is false when rem is too short for it.
+func (p *Printer) mptcpDSSNumber(opt []byte, o, rem int, wide bool) (int, int, bool) {
+	if wide {
+		if rem < 8 {
+			return o, rem, false
+		}
+		p.u(p.get64(opt, o))
+		return o + 8, rem - 8, true
+	}
+	if rem < 4 {
+		return o, rem, false
+	}
+	p.u(uint64(p.get32(opt, o)))
+	return o + 4, rem - 4, true
 }
